@@ -1,0 +1,19 @@
+//! kicktime: a terminal browser for the history of sneakers.
+//!
+//! The data flows one way: [`load`] reads and parses RON files into [`model`] types,
+//! [`validate`] checks them across files, [`store`] indexes them into a timeline, [`search`]
+//! queries it, and [`cli`] and [`tui`] show it.
+
+pub mod cli;
+pub mod date;
+pub mod detail;
+pub mod load;
+pub mod model;
+pub mod open;
+pub mod output;
+pub mod search;
+pub mod stats;
+pub mod store;
+pub mod text;
+pub mod tui;
+pub mod validate;

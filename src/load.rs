@@ -1,0 +1,298 @@
+//! Reading dataset files: the built-in dataset, a file or a folder of `.ron` files, parsed into
+//! [`Dataset`]s with errors that name the file, the `line:column` and what was expected.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use crate::model::Dataset;
+use crate::text::sanitize;
+
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// The largest data file kicktime reads (1 GiB); larger ones are refused with a clear error.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// How deep brackets may nest before a file is refused (the format itself needs about six).
+const MAX_NESTING: usize = 64;
+
+/// The text of one data file and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// One parsed file, kept apart so that validation can say which file an entry came from.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub name: String,
+    pub dataset: Dataset,
+}
+
+/// Why a dataset could not be read or parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file or folder")]
+    NotFound { path: String },
+    #[error("{path}: cannot be read: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: the folder holds no .ron files")]
+    NoRonFiles { path: String },
+    #[error("{path}: the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes")]
+    TooLarge { path: String, size: u64 },
+    #[error("{file}:{line}:{column}: the file is not valid UTF-8 text")]
+    NotUtf8 {
+        file: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("{}", SyntaxReport(self))]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+        /// The offending line of the file, made safe for a terminal.
+        excerpt: String,
+    },
+}
+
+struct SyntaxReport<'a>(&'a LoadError);
+
+impl fmt::Display for SyntaxReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let LoadError::Syntax {
+            file,
+            line,
+            column,
+            message,
+            excerpt,
+        } = self.0
+        else {
+            return Ok(());
+        };
+        write!(f, "{file}:{line}:{column}: {message}")?;
+        if !excerpt.is_empty() {
+            let gutter = line.to_string();
+            let caret_at = excerpt.chars().take(column.saturating_sub(1)).count();
+            write!(
+                f,
+                "\n {gutter} | {excerpt}\n {} | {}^",
+                " ".repeat(gutter.len()),
+                " ".repeat(caret_at)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The dataset compiled into the binary.
+pub fn builtin_files() -> Vec<SourceFile> {
+    BUILTIN_FILES
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name: (*name).to_string(),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// Reads a `.ron` file, or every `.ron` file directly inside a folder (sorted by name).
+pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    let shown = sanitize(&path.display().to_string()).into_owned();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: shown.clone(),
+        },
+        _ => LoadError::Unreadable {
+            path: shown.clone(),
+            reason: e.to_string(),
+        },
+    })?;
+    if !meta.is_dir() {
+        return Ok(vec![read_file(path)?]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| LoadError::Unreadable {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file())
+        .collect();
+    if paths.is_empty() {
+        return Err(LoadError::NoRonFiles { path: shown });
+    }
+    paths.sort();
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
+    let name = sanitize(&path.display().to_string()).into_owned();
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        path: name.clone(),
+        reason: e.to_string(),
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: name, size });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, column) = line_column_after(valid);
+        LoadError::NotUtf8 {
+            file: name.clone(),
+            line,
+            column,
+        }
+    })?;
+    Ok(SourceFile { name, text })
+}
+
+/// Where the byte just after `prefix` stands, as a 1-based line and character column.
+fn line_column_after(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Parses every file, reporting the syntax error of each broken one (not only the first).
+pub fn parse_all(files: &[SourceFile]) -> Result<Vec<ParsedFile>, Vec<LoadError>> {
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match parse(file) {
+            Ok(p) => parsed.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses one file.
+pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
+    if file.text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            file: file.name.clone(),
+            line: 1,
+            column: 1,
+            message: "the file is empty; expected `Dataset(...)`".to_string(),
+            excerpt: String::new(),
+        });
+    }
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING);
+    match options.from_str::<Dataset>(&file.text) {
+        Ok(dataset) => Ok(ParsedFile {
+            name: file.name.clone(),
+            dataset,
+        }),
+        Err(e) => {
+            let line = e.span.start.line.max(1);
+            let column = e.span.start.col.max(1);
+            let excerpt = file.text.lines().nth(line - 1).unwrap_or("");
+            Err(LoadError::Syntax {
+                file: file.name.clone(),
+                line,
+                column,
+                message: describe(&e.code),
+                excerpt: sanitize(&truncate_chars(excerpt, 200)).into_owned(),
+            })
+        }
+    }
+}
+
+fn truncate_chars(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+/// ron's message, reworded where it would puzzle someone who does not know RON's internals.
+fn describe(error: &ron::Error) -> String {
+    let message = match error {
+        ron::Error::ExceededRecursionLimit => {
+            format!("brackets nest more than {MAX_NESTING} deep")
+        }
+        ron::Error::Eof => "the file ends too early: a bracket or a string is not closed".into(),
+        other => other.to_string(),
+    };
+    sanitize(&message).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Result<ParsedFile, LoadError> {
+        parse(&SourceFile {
+            name: "test.ron".into(),
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn the_builtin_dataset_parses() {
+        let files = builtin_files();
+        assert!(files.iter().any(|f| f.name == "data/eras.ron"));
+        parse_all(&files).expect("built-in data parses");
+    }
+
+    #[test]
+    fn a_syntax_error_names_file_line_column_and_shows_the_line() {
+        let err = parse_text("Dataset(\n  brands: [\n    Brand(id: \"x\" name: \"X\"),\n  ],\n)")
+            .unwrap_err();
+        let LoadError::Syntax { line, column, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(*line, 3);
+        assert!(*column > 10, "column {column}");
+        let shown = err.to_string();
+        assert!(shown.starts_with("test.ron:3:"), "{shown}");
+        assert!(shown.contains("Brand(id: \"x\" name"), "{shown}");
+    }
+
+    #[test]
+    fn an_empty_file_is_an_error() {
+        let err = parse_text("  \n").unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflowing_the_stack() {
+        let text = format!("Dataset(brands: {}", "[".repeat(100_000));
+        let err = parse_text(&text).unwrap_err();
+        assert!(err.to_string().starts_with("test.ron:1:18:"), "{err}");
+    }
+
+    #[test]
+    fn invalid_utf8_reports_where() {
+        let dir = std::env::temp_dir().join(format!("kicktime-utf8-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.ron");
+        std::fs::write(&path, b"Dataset(\n  brands: [\xff],\n)").unwrap();
+        let err = read_path(&path).unwrap_err();
+        assert!(matches!(
+            err,
+            LoadError::NotUtf8 {
+                line: 2,
+                column: 12,
+                ..
+            }
+        ));
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

@@ -1,0 +1,200 @@
+//! The RON data format: the serde types one dataset file deserialises into.
+//!
+//! A file holds a `Dataset(...)` with any of the five lists; a folder of files is merged on load.
+//! Optional fields may be written bare (`founded: 1949`, not `Some(1949)`): the loader enables
+//! RON's `implicit_some`. Anything unknown is left out rather than written as `0` or `""`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+
+/// One `.ron` file: every list is optional and defaults to empty.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Dataset {
+    pub brands: Vec<Brand>,
+    pub collaborators: Vec<Collaborator>,
+    pub eras: Vec<Era>,
+    pub models: Vec<Model>,
+    pub releases: Vec<Release>,
+}
+
+/// A maker of shoes: ASICS, New Balance, Nike.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub founded: Option<i32>,
+}
+
+/// Who a brand works with on a release: a label, a designer, a shop, an artist.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collaborator {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub kind: CollaboratorKind,
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum CollaboratorKind {
+    Label,
+    Designer,
+    Retailer,
+    Artist,
+    Athlete,
+    Musician,
+    Brand,
+    Other,
+}
+
+impl CollaboratorKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Label => "label",
+            Self::Designer => "designer",
+            Self::Retailer => "retailer",
+            Self::Artist => "artist",
+            Self::Athlete => "athlete",
+            Self::Musician => "musician",
+            Self::Brand => "brand",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// A named period of the timeline. `end` is inclusive; an era without `end` runs to today.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    pub id: String,
+    pub name: String,
+    pub start: i32,
+    #[serde(default)]
+    pub end: Option<i32>,
+    pub description: String,
+}
+
+/// A silhouette or one generation of a line: the Gel-Kayano 14, the 990v3.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub id: String,
+    pub brand: String,
+    #[serde(default)]
+    pub line: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub introduced: PartialDate,
+    #[serde(default)]
+    pub designers: Vec<String>,
+    #[serde(default)]
+    pub technologies: Vec<String>,
+    pub category: Category,
+    pub summary: String,
+    /// The model this one replaced in its line (the Gel-Kayano 13 for the 14).
+    #[serde(default)]
+    pub successor_of: Option<String>,
+    /// Models this one borrows from outside a plain succession (the 2002R from the 860v2).
+    #[serde(default)]
+    pub derived_from: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Category {
+    Running,
+    Racing,
+    Trail,
+    Hiking,
+    Training,
+    Court,
+    Basketball,
+    Lifestyle,
+}
+
+impl Category {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Running => "running",
+            Self::Racing => "racing",
+            Self::Trail => "trail",
+            Self::Hiking => "hiking",
+            Self::Training => "training",
+            Self::Court => "court",
+            Self::Basketball => "basketball",
+            Self::Lifestyle => "lifestyle",
+        }
+    }
+}
+
+/// A later release of a model: a reissue when it has no collaborators, a collab when it has.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    pub id: String,
+    pub model: String,
+    pub name: String,
+    #[serde(default)]
+    pub colourway: Option<String>,
+    pub date: PartialDate,
+    #[serde(default)]
+    pub collaborators: Vec<Credit>,
+    pub summary: String,
+    /// Set when the release really came out before the model's recorded introduction
+    /// (a sample, an Asia-only launch); without it such a date is a validation error.
+    #[serde(default)]
+    pub predates_model: bool,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+}
+
+/// A collaborator named on a release, with what they did when a source says so.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    pub collaborator: String,
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// A public page that states the fact.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// A fact the sources disagree on, with what each says.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    /// What is disputed: "introduction year", "designer".
+    pub about: String,
+    pub claims: Vec<Claim>,
+}
+
+/// What one source says; `source` is the title of one of the entry's sources.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub source: String,
+    pub says: String,
+}

@@ -1,0 +1,72 @@
+//! Opening a dataset end to end: read the files, parse them, validate them, build the store.
+
+use std::path::Path;
+
+use crate::load::{self, LoadError, ParsedFile};
+use crate::store::Store;
+use crate::validate::{Problem, Severity, validate};
+
+/// A dataset ready to browse, with the warnings validation raised.
+#[derive(Debug)]
+pub struct Opened {
+    pub store: Store,
+    pub warnings: Vec<Problem>,
+}
+
+/// Why a dataset could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("{}", join(.0))]
+    Unreadable(Vec<LoadError>),
+    #[error("{}", join(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn join<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads, parses and validates the files of a dataset: the built-in one when `path` is `None`.
+///
+/// A dataset that defines no eras borrows the built-in eras, so a catalogue of models and
+/// releases alone is enough to browse.
+pub fn parse_and_check(path: Option<&Path>) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
+    let files = match path {
+        Some(path) => load::read_path(path).map_err(|e| DataError::Unreadable(vec![e]))?,
+        None => load::builtin_files(),
+    };
+    let mut parsed = load::parse_all(&files).map_err(DataError::Unreadable)?;
+    if parsed.iter().all(|f| f.dataset.eras.is_empty()) {
+        let eras = load::builtin_files()
+            .into_iter()
+            .filter(|f| f.name == "data/eras.ron")
+            .map(|f| load::parse(&f))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| DataError::Unreadable(vec![e]))?;
+        parsed.extend(eras.into_iter().map(|mut f| {
+            f.dataset = crate::model::Dataset {
+                eras: f.dataset.eras,
+                ..Default::default()
+            };
+            f
+        }));
+    }
+    let problems = validate(&parsed);
+    Ok((parsed, problems))
+}
+
+/// Opens a dataset for browsing; any validation error refuses it, warnings are handed back.
+pub fn open(path: Option<&Path>) -> Result<Opened, DataError> {
+    let (parsed, problems) = parse_and_check(path)?;
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(DataError::Invalid(problems));
+    }
+    Ok(Opened {
+        store: Store::build(parsed),
+        warnings: problems,
+    })
+}

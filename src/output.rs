@@ -1,0 +1,368 @@
+//! Printing entries for scripts and people: aligned text tables, JSON, CSV and Markdown, and the
+//! full description of one entry. All text comes from the store, already terminal-safe.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::detail::{Detail, describe};
+use crate::model::{Dispute, Source};
+use crate::store::{Store, Subject};
+use crate::text::{fit, width};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Md,
+}
+
+/// The fields every entry has in every format.
+#[derive(Debug, Serialize)]
+pub struct EntryRow<'a> {
+    pub id: &'a str,
+    pub kind: &'static str,
+    pub title: &'a str,
+    pub brand: &'a str,
+    pub model: &'a str,
+    pub year: i32,
+    pub date: String,
+    pub approximate: bool,
+    pub era: &'a str,
+    pub collaborators: Vec<&'a str>,
+}
+
+impl<'a> EntryRow<'a> {
+    pub fn new(store: &'a Store, position: usize) -> Self {
+        let entry = &store.timeline[position];
+        EntryRow {
+            id: &entry.id,
+            kind: entry.kind.label(),
+            title: &entry.title,
+            brand: store.brand_name(entry),
+            model: &store.models[entry.model].id,
+            year: entry.date.year,
+            date: entry.date.iso(),
+            approximate: entry.date.approximate,
+            era: store.era_name(entry),
+            collaborators: store.collaborator_names(entry),
+        }
+    }
+
+    fn shown_date(&self) -> String {
+        if self.approximate {
+            format!("~{}", self.date)
+        } else {
+            self.date.clone()
+        }
+    }
+}
+
+/// Prints a list of timeline entries.
+pub fn print_entries(
+    out: &mut impl Write,
+    store: &Store,
+    positions: &[usize],
+    format: Format,
+) -> io::Result<()> {
+    let rows: Vec<EntryRow> = positions.iter().map(|&p| EntryRow::new(store, p)).collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)
+        }
+        Format::Csv => write_csv(out, &rows),
+        Format::Md => write_markdown(out, &rows),
+        Format::Text => write_table(out, &rows),
+    }
+}
+
+const HEADERS: [&str; 6] = ["DATE", "KIND", "BRAND", "TITLE", "WITH", "ID"];
+/// The widest a text column grows before its values are cut with an ellipsis.
+const MAX_COLUMN: [usize; 6] = [11, 7, 16, 44, 32, 40];
+
+fn cells(row: &EntryRow) -> [String; 6] {
+    [
+        row.shown_date(),
+        row.kind.to_string(),
+        row.brand.to_string(),
+        row.title.to_string(),
+        row.collaborators.join(", "),
+        row.id.to_string(),
+    ]
+}
+
+fn write_table(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
+    let table: Vec<[String; 6]> = rows.iter().map(cells).collect();
+    let mut widths = HEADERS.map(width);
+    for row in &table {
+        for (column, cell) in row.iter().enumerate() {
+            widths[column] = widths[column].max(width(cell)).min(MAX_COLUMN[column]);
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| fit(cell, w))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(&HEADERS.map(String::from)))?;
+    for row in &table {
+        writeln!(out, "{}", line(row))?;
+    }
+    Ok(())
+}
+
+fn write_csv(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "id",
+        "kind",
+        "title",
+        "brand",
+        "model",
+        "year",
+        "date",
+        "era",
+        "collaborators",
+    ])?;
+    for row in rows {
+        writer.write_record([
+            row.id,
+            row.kind,
+            row.title,
+            row.brand,
+            row.model,
+            &row.year.to_string(),
+            &row.shown_date(),
+            row.era,
+            &row.collaborators.join("; "),
+        ])?;
+    }
+    writer.flush()
+}
+
+fn md_cell(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('|', "\\|")
+}
+
+fn write_markdown(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
+    writeln!(out, "| Date | Kind | Brand | Title | With | Id |")?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for row in rows {
+        let cells = cells(row).map(|c| md_cell(&c));
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// The JSON form of `kicktime show`: the entry's row plus everything known about it.
+#[derive(Debug, Serialize)]
+struct EntryDetail<'a> {
+    #[serde(flatten)]
+    row: EntryRow<'a>,
+    summary: &'a str,
+    #[serde(flatten)]
+    specific: Specific<'a>,
+    sources: &'a [Source],
+    disputes: &'a [Dispute],
+}
+
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Specific<'a> {
+    Model {
+        line: Option<&'a str>,
+        aliases: &'a [String],
+        designers: &'a [String],
+        technologies: &'a [String],
+        category: &'static str,
+        successor_of: Option<&'a str>,
+        successors: Vec<&'a str>,
+        derived_from: &'a [String],
+        releases: Vec<&'a str>,
+    },
+    Release {
+        colourway: Option<&'a str>,
+        credits: Vec<Credit<'a>>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+struct Credit<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    role: Option<&'a str>,
+}
+
+fn specific(store: &Store, position: usize) -> Specific<'_> {
+    let entry = &store.timeline[position];
+    match entry.subject {
+        Subject::Model(m) => {
+            let model = &store.models[m];
+            Specific::Model {
+                line: model.line.as_deref(),
+                aliases: &model.aliases,
+                designers: &model.designers,
+                technologies: &model.technologies,
+                category: model.category.label(),
+                successor_of: model.successor_of.as_deref(),
+                successors: store
+                    .successors_of_model(m)
+                    .iter()
+                    .map(|&s| store.models[s].id.as_str())
+                    .collect(),
+                derived_from: &model.derived_from,
+                releases: store
+                    .releases_of_model(m)
+                    .iter()
+                    .map(|&p| store.timeline[p].id.as_str())
+                    .collect(),
+            }
+        }
+        Subject::Release(r) => {
+            let release = &store.releases[r];
+            Specific::Release {
+                colourway: release.colourway.as_deref(),
+                credits: release
+                    .collaborators
+                    .iter()
+                    .filter_map(|c| {
+                        let who = &store.collaborators[store.collaborator(&c.collaborator)?];
+                        Some(Credit {
+                            id: &who.id,
+                            name: &who.name,
+                            kind: who.kind.label(),
+                            role: c.role.as_deref(),
+                        })
+                    })
+                    .collect(),
+            }
+        }
+    }
+}
+
+/// Prints one entry in full.
+pub fn print_entry(
+    out: &mut impl Write,
+    store: &Store,
+    position: usize,
+    format: Format,
+) -> io::Result<()> {
+    let entry = &store.timeline[position];
+    let (sources, disputes) = store.provenance(entry);
+    let summary = match entry.subject {
+        Subject::Model(m) => &store.models[m].summary,
+        Subject::Release(r) => &store.releases[r].summary,
+    };
+    match format {
+        Format::Json => {
+            let detail = EntryDetail {
+                row: EntryRow::new(store, position),
+                summary,
+                specific: specific(store, position),
+                sources,
+                disputes,
+            };
+            serde_json::to_writer_pretty(&mut *out, &detail)?;
+            writeln!(out)
+        }
+        Format::Csv => write_csv(out, &[EntryRow::new(store, position)]),
+        Format::Md => write_detail_markdown(out, &describe(store, position)),
+        Format::Text => write_detail_text(out, &describe(store, position)),
+    }
+}
+
+fn write_detail_text(out: &mut impl Write, detail: &Detail) -> io::Result<()> {
+    writeln!(out, "{}", detail.title)?;
+    writeln!(out)?;
+    let label_width = detail
+        .fields
+        .iter()
+        .map(|f| width(f.label))
+        .max()
+        .unwrap_or(0);
+    for field in &detail.fields {
+        for (i, item) in field.items.iter().enumerate() {
+            let label = if i == 0 { field.label } else { "" };
+            writeln!(out, "  {}  {}", fit(label, label_width), item.text)?;
+        }
+    }
+    if !detail.summary.is_empty() {
+        writeln!(out)?;
+        for line in wrap(&detail.summary, 78) {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    if !detail.disputes.is_empty() {
+        writeln!(out, "\nDisputed")?;
+        for dispute in &detail.disputes {
+            writeln!(out, "  {}:", dispute.about)?;
+            for claim in &dispute.claims {
+                writeln!(out, "    - {}: {}", claim.source, claim.says)?;
+            }
+        }
+    }
+    if !detail.sources.is_empty() {
+        writeln!(out, "\nSources")?;
+        for source in &detail.sources {
+            writeln!(out, "  - {}\n    {}", source.title, source.url)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_detail_markdown(out: &mut impl Write, detail: &Detail) -> io::Result<()> {
+    writeln!(out, "## {}\n", md_cell(&detail.title))?;
+    for field in &detail.fields {
+        let values: Vec<String> = field.items.iter().map(|i| md_cell(&i.text)).collect();
+        writeln!(out, "- **{}**: {}", field.label, values.join("; "))?;
+    }
+    if !detail.summary.is_empty() {
+        writeln!(out, "\n{}", md_cell(&detail.summary))?;
+    }
+    if !detail.disputes.is_empty() {
+        writeln!(out, "\n### Disputed\n")?;
+        for dispute in &detail.disputes {
+            for claim in &dispute.claims {
+                writeln!(
+                    out,
+                    "- {}: *{}* says {}",
+                    md_cell(&dispute.about),
+                    md_cell(&claim.source),
+                    md_cell(&claim.says)
+                )?;
+            }
+        }
+    }
+    if !detail.sources.is_empty() {
+        writeln!(out, "\n### Sources\n")?;
+        for source in &detail.sources {
+            writeln!(out, "- [{}]({})", md_cell(&source.title), source.url)?;
+        }
+    }
+    Ok(())
+}
+
+/// Splits prose into lines of at most `columns` display columns, at spaces.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && width(&line) + 1 + width(word) > columns {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

@@ -1,0 +1,380 @@
+//! The validated, in-memory store: every record by index, lookups by id, and the timeline of
+//! model introductions and releases in date order, each entry knowing its era.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::date::PartialDate;
+use crate::load::ParsedFile;
+use crate::model::{Brand, Collaborator, Dataset, Era, Model, Release};
+use crate::text::sanitize;
+
+/// What a timeline entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// A model's introduction.
+    Model,
+    /// A later release with no collaborator.
+    Reissue,
+    /// A release made with one or more collaborators.
+    Collab,
+}
+
+impl EntryKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Model => "model",
+            Self::Reissue => "reissue",
+            Self::Collab => "collab",
+        }
+    }
+}
+
+/// The record behind a timeline entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Model(usize),
+    Release(usize),
+}
+
+/// One row of the timeline.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    pub kind: EntryKind,
+    pub subject: Subject,
+    pub date: PartialDate,
+    pub era: usize,
+    pub brand: usize,
+    pub model: usize,
+    pub collaborators: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Store {
+    pub brands: Vec<Brand>,
+    pub collaborators: Vec<Collaborator>,
+    /// Sorted by start year.
+    pub eras: Vec<Era>,
+    pub models: Vec<Model>,
+    pub releases: Vec<Release>,
+    /// Every entry in date order; an era's entries are contiguous.
+    pub timeline: Vec<Entry>,
+    brand_ids: HashMap<String, usize>,
+    collaborator_ids: HashMap<String, usize>,
+    era_ids: HashMap<String, usize>,
+    model_ids: HashMap<String, usize>,
+    entry_ids: HashMap<String, usize>,
+    by_brand: Vec<Vec<usize>>,
+    by_collaborator: Vec<Vec<usize>>,
+    by_era: Vec<Range<usize>>,
+    releases_of_model: Vec<Vec<usize>>,
+    successors_of_model: Vec<Vec<usize>>,
+    derivatives_of_model: Vec<Vec<usize>>,
+}
+
+impl Store {
+    /// Builds the store from files that passed validation (references are known to resolve).
+    /// Every string is made terminal-safe here, once, so no output can leak a control sequence.
+    pub fn build(files: Vec<ParsedFile>) -> Store {
+        let mut merged = Dataset::default();
+        for file in files {
+            let d = file.dataset;
+            merged.brands.extend(d.brands);
+            merged.collaborators.extend(d.collaborators);
+            merged.eras.extend(d.eras);
+            merged.models.extend(d.models);
+            merged.releases.extend(d.releases);
+        }
+        sanitize_dataset(&mut merged);
+        merged.eras.sort_by_key(|e| e.start);
+
+        let mut store = Store {
+            brand_ids: ids(&merged.brands, |b| &b.id),
+            collaborator_ids: ids(&merged.collaborators, |c| &c.id),
+            era_ids: ids(&merged.eras, |e| &e.id),
+            model_ids: ids(&merged.models, |m| &m.id),
+            brands: merged.brands,
+            collaborators: merged.collaborators,
+            eras: merged.eras,
+            models: merged.models,
+            releases: merged.releases,
+            ..Store::default()
+        };
+        store.build_timeline();
+        store.build_indexes();
+        store
+    }
+
+    fn build_timeline(&mut self) {
+        let mut timeline = Vec::with_capacity(self.models.len() + self.releases.len());
+        for (index, model) in self.models.iter().enumerate() {
+            timeline.push(Entry {
+                id: model.id.clone(),
+                title: model.name.clone(),
+                kind: EntryKind::Model,
+                subject: Subject::Model(index),
+                date: model.introduced,
+                era: 0,
+                brand: self.brand_ids.get(&model.brand).copied().unwrap_or(0),
+                model: index,
+                collaborators: Vec::new(),
+            });
+        }
+        for (index, release) in self.releases.iter().enumerate() {
+            let model = self.model_ids.get(&release.model).copied().unwrap_or(0);
+            let collaborators: Vec<usize> = release
+                .collaborators
+                .iter()
+                .filter_map(|c| self.collaborator_ids.get(&c.collaborator).copied())
+                .collect();
+            timeline.push(Entry {
+                id: release.id.clone(),
+                title: release.name.clone(),
+                kind: if collaborators.is_empty() {
+                    EntryKind::Reissue
+                } else {
+                    EntryKind::Collab
+                },
+                subject: Subject::Release(index),
+                date: release.date,
+                era: 0,
+                brand: self
+                    .models
+                    .get(model)
+                    .map_or(0, |m| self.brand_ids.get(&m.brand).copied().unwrap_or(0)),
+                model,
+                collaborators,
+            });
+        }
+        // Date, then models before the releases of the same day, then title and id so the
+        // order never depends on file order.
+        timeline.sort_by(|a, b| {
+            (a.date.sort_key(), a.kind, &a.title, &a.id).cmp(&(
+                b.date.sort_key(),
+                b.kind,
+                &b.title,
+                &b.id,
+            ))
+        });
+        for entry in &mut timeline {
+            entry.era = self.era_of_year(entry.date.year);
+        }
+        self.timeline = timeline;
+    }
+
+    fn era_of_year(&self, year: i32) -> usize {
+        self.eras.iter().rposition(|e| e.start <= year).unwrap_or(0)
+    }
+
+    fn build_indexes(&mut self) {
+        self.entry_ids = ids(&self.timeline, |e| &e.id);
+        self.by_brand = vec![Vec::new(); self.brands.len()];
+        self.by_collaborator = vec![Vec::new(); self.collaborators.len()];
+        self.by_era = vec![0..0; self.eras.len()];
+        self.releases_of_model = vec![Vec::new(); self.models.len()];
+        self.successors_of_model = vec![Vec::new(); self.models.len()];
+        self.derivatives_of_model = vec![Vec::new(); self.models.len()];
+        for (position, entry) in self.timeline.iter().enumerate() {
+            if let Some(list) = self.by_brand.get_mut(entry.brand) {
+                list.push(position);
+            }
+            for &c in &entry.collaborators {
+                self.by_collaborator[c].push(position);
+            }
+            if let Some(range) = self.by_era.get_mut(entry.era) {
+                if range.start == range.end {
+                    *range = position..position + 1;
+                } else {
+                    range.end = position + 1;
+                }
+            }
+            if let Subject::Release(_) = entry.subject {
+                self.releases_of_model[entry.model].push(position);
+            }
+        }
+        for (index, model) in self.models.iter().enumerate() {
+            if let Some(&p) = model
+                .successor_of
+                .as_ref()
+                .and_then(|p| self.model_ids.get(p))
+            {
+                self.successors_of_model[p].push(index);
+            }
+            for parent in &model.derived_from {
+                if let Some(&p) = self.model_ids.get(parent) {
+                    self.derivatives_of_model[p].push(index);
+                }
+            }
+        }
+    }
+
+    pub fn entry(&self, id: &str) -> Option<usize> {
+        self.entry_ids.get(id).copied()
+    }
+
+    pub fn brand(&self, id: &str) -> Option<usize> {
+        self.brand_ids.get(id).copied()
+    }
+
+    pub fn collaborator(&self, id: &str) -> Option<usize> {
+        self.collaborator_ids.get(id).copied()
+    }
+
+    pub fn era(&self, id: &str) -> Option<usize> {
+        self.era_ids.get(id).copied()
+    }
+
+    pub fn model(&self, id: &str) -> Option<usize> {
+        self.model_ids.get(id).copied()
+    }
+
+    /// Timeline positions of a brand's entries, in order.
+    pub fn entries_of_brand(&self, brand: usize) -> &[usize] {
+        self.by_brand.get(brand).map_or(&[], Vec::as_slice)
+    }
+
+    /// Timeline positions of the releases a collaborator worked on, in order.
+    pub fn entries_of_collaborator(&self, collaborator: usize) -> &[usize] {
+        self.by_collaborator
+            .get(collaborator)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The contiguous range of timeline positions in an era.
+    pub fn entries_of_era(&self, era: usize) -> Range<usize> {
+        self.by_era.get(era).cloned().unwrap_or(0..0)
+    }
+
+    /// Timeline positions of the entries dated within `years` (inclusive).
+    pub fn entries_of_years(&self, first: i32, last: i32) -> Range<usize> {
+        let start = self.timeline.partition_point(|e| e.date.year < first);
+        let end = self.timeline.partition_point(|e| e.date.year <= last);
+        start..end.max(start)
+    }
+
+    /// Timeline positions of a model's reissues and collabs.
+    pub fn releases_of_model(&self, model: usize) -> &[usize] {
+        self.releases_of_model.get(model).map_or(&[], Vec::as_slice)
+    }
+
+    /// Models that name this one in `successor_of`.
+    pub fn successors_of_model(&self, model: usize) -> &[usize] {
+        self.successors_of_model
+            .get(model)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Models that name this one in `derived_from`.
+    pub fn derivatives_of_model(&self, model: usize) -> &[usize] {
+        self.derivatives_of_model
+            .get(model)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Timeline position of a model's introduction.
+    pub fn model_entry(&self, model: usize) -> Option<usize> {
+        self.models.get(model).and_then(|m| self.entry(&m.id))
+    }
+
+    pub fn brand_name(&self, entry: &Entry) -> &str {
+        self.brands.get(entry.brand).map_or("", |b| b.name.as_str())
+    }
+
+    pub fn collaborator_names(&self, entry: &Entry) -> Vec<&str> {
+        entry
+            .collaborators
+            .iter()
+            .filter_map(|&c| self.collaborators.get(c).map(|c| c.name.as_str()))
+            .collect()
+    }
+
+    pub fn era_name(&self, entry: &Entry) -> &str {
+        self.eras.get(entry.era).map_or("", |e| e.name.as_str())
+    }
+
+    /// Sources and disputes of the record behind an entry.
+    pub fn provenance(&self, entry: &Entry) -> (&[crate::model::Source], &[crate::model::Dispute]) {
+        match entry.subject {
+            Subject::Model(m) => (&self.models[m].sources, &self.models[m].disputes),
+            Subject::Release(r) => (&self.releases[r].sources, &self.releases[r].disputes),
+        }
+    }
+}
+
+fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (id(item).clone(), index))
+        .collect()
+}
+
+fn clean(text: &mut String) {
+    if let std::borrow::Cow::Owned(safe) = sanitize(text) {
+        *text = safe;
+    }
+}
+
+fn clean_all<'a>(texts: impl IntoIterator<Item = &'a mut String>) {
+    texts.into_iter().for_each(clean);
+}
+
+fn sanitize_dataset(d: &mut Dataset) {
+    for b in &mut d.brands {
+        clean_all(
+            [&mut b.id, &mut b.name]
+                .into_iter()
+                .chain(&mut b.aliases)
+                .chain(&mut b.country),
+        );
+    }
+    for c in &mut d.collaborators {
+        clean_all(
+            [&mut c.id, &mut c.name]
+                .into_iter()
+                .chain(&mut c.aliases)
+                .chain(&mut c.country),
+        );
+    }
+    for e in &mut d.eras {
+        clean_all([&mut e.id, &mut e.name, &mut e.description]);
+    }
+    for m in &mut d.models {
+        clean_all(
+            [&mut m.id, &mut m.brand, &mut m.name, &mut m.summary]
+                .into_iter()
+                .chain(&mut m.line)
+                .chain(&mut m.aliases)
+                .chain(&mut m.designers)
+                .chain(&mut m.technologies)
+                .chain(&mut m.successor_of)
+                .chain(&mut m.derived_from),
+        );
+        clean_provenance(&mut m.sources, &mut m.disputes);
+    }
+    for r in &mut d.releases {
+        clean_all(
+            [&mut r.id, &mut r.model, &mut r.name, &mut r.summary]
+                .into_iter()
+                .chain(&mut r.colourway),
+        );
+        for credit in &mut r.collaborators {
+            clean_all(std::iter::once(&mut credit.collaborator).chain(&mut credit.role));
+        }
+        clean_provenance(&mut r.sources, &mut r.disputes);
+    }
+}
+
+fn clean_provenance(sources: &mut [crate::model::Source], disputes: &mut [crate::model::Dispute]) {
+    for s in sources {
+        clean_all([&mut s.title, &mut s.url]);
+    }
+    for d in disputes {
+        clean(&mut d.about);
+        for claim in &mut d.claims {
+            clean_all([&mut claim.source, &mut claim.says]);
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! Checks across entries once every file is parsed: ids, references, dates, lineage cycles and
+//! eras. Every problem is collected, so one run reports them all.
+//!
+//! Eras must be contiguous: each era starts the year after the previous one ends, none overlap,
+//! only the last may be open-ended, and every entry's year must fall in one of them.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::load::ParsedFile;
+use crate::model::{Dispute, Source};
+use crate::text::sanitize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing wrong with a dataset, with the file and the entry it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub file: String,
+    /// "model gel-kayano-14", "era y2k-tech"; empty for the dataset as a whole.
+    pub entry: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let entry = if self.entry.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", sanitize(&self.entry))
+        };
+        write!(
+            f,
+            "{label}: {}: {entry}{}",
+            sanitize(&self.file),
+            sanitize(&self.message)
+        )
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn error(&mut self, file: &str, entry: String, message: String) {
+        self.push(Severity::Error, file, entry, message);
+    }
+
+    fn warn(&mut self, file: &str, entry: String, message: String) {
+        self.push(Severity::Warning, file, entry, message);
+    }
+
+    fn push(&mut self, severity: Severity, file: &str, entry: String, message: String) {
+        self.problems.push(Problem {
+            severity,
+            file: file.to_string(),
+            entry,
+            message,
+        });
+    }
+}
+
+/// Every problem of the merged files, errors first, in file order within each severity.
+pub fn validate(files: &[ParsedFile]) -> Vec<Problem> {
+    let mut checker = Checker {
+        problems: Vec::new(),
+    };
+    check_ids(files, &mut checker);
+    check_references(files, &mut checker);
+    check_dates(files, &mut checker);
+    check_lineage_cycles(files, &mut checker);
+    check_eras(files, &mut checker);
+    check_sources(files, &mut checker);
+    if files
+        .iter()
+        .all(|f| f.dataset.models.is_empty() && f.dataset.releases.is_empty())
+    {
+        let file = files.first().map_or("(no file)", |f| f.name.as_str());
+        checker.error(
+            file,
+            String::new(),
+            "the dataset is empty: it holds no models and no releases".into(),
+        );
+    }
+    let mut problems = checker.problems;
+    problems.sort_by_key(|p| p.severity);
+    problems
+}
+
+fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
+    // Models and releases share one namespace: `kicktime show ID` finds either.
+    let mut namespaces: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    for file in files {
+        let d = &file.dataset;
+        let ids = d
+            .brands
+            .iter()
+            .map(|b| ("brand", "brand", b.id.as_str(), b.name.as_str()))
+            .chain(d.collaborators.iter().map(|c| {
+                (
+                    "collaborator",
+                    "collaborator",
+                    c.id.as_str(),
+                    c.name.as_str(),
+                )
+            }))
+            .chain(
+                d.eras
+                    .iter()
+                    .map(|e| ("era", "era", e.id.as_str(), e.name.as_str())),
+            )
+            .chain(
+                d.models
+                    .iter()
+                    .map(|m| ("model", "entry", m.id.as_str(), m.name.as_str())),
+            )
+            .chain(
+                d.releases
+                    .iter()
+                    .map(|r| ("release", "entry", r.id.as_str(), r.name.as_str())),
+            );
+        for (what, namespace, id, name) in ids {
+            let entry = format!("{what} {id}");
+            if id.trim().is_empty() {
+                checker.error(
+                    &file.name,
+                    format!("{what} {name:?}"),
+                    "the id is empty".into(),
+                );
+                continue;
+            }
+            if name.trim().is_empty() {
+                checker.error(&file.name, entry.clone(), "the name is empty".into());
+            }
+            let seen = namespaces.entry(namespace).or_default();
+            match seen.get(id) {
+                Some(first) => checker.error(
+                    &file.name,
+                    entry,
+                    format!("duplicate id {id:?}: already used in {first}"),
+                ),
+                None => {
+                    seen.insert(id, &file.name);
+                }
+            }
+        }
+    }
+}
+
+fn check_references(files: &[ParsedFile], checker: &mut Checker) {
+    let brands: HashSet<&str> = all(files, |d| d.brands.iter().map(|b| b.id.as_str()));
+    let collaborators: HashSet<&str> =
+        all(files, |d| d.collaborators.iter().map(|c| c.id.as_str()));
+    let models: HashSet<&str> = all(files, |d| d.models.iter().map(|m| m.id.as_str()));
+    let mut used_collaborators = HashSet::new();
+    for file in files {
+        for model in &file.dataset.models {
+            let entry = format!("model {}", model.id);
+            if !brands.contains(model.brand.as_str()) {
+                checker.error(
+                    &file.name,
+                    entry.clone(),
+                    format!("brand {:?} does not exist", model.brand),
+                );
+            }
+            let links = model.successor_of.iter().map(|p| ("successor_of", p));
+            let links = links.chain(model.derived_from.iter().map(|p| ("derived_from", p)));
+            for (field, target) in links {
+                if !models.contains(target.as_str()) {
+                    checker.error(
+                        &file.name,
+                        entry.clone(),
+                        format!("{field}: model {target:?} does not exist"),
+                    );
+                }
+            }
+        }
+        for release in &file.dataset.releases {
+            let entry = format!("release {}", release.id);
+            if !models.contains(release.model.as_str()) {
+                checker.error(
+                    &file.name,
+                    entry.clone(),
+                    format!("model {:?} does not exist", release.model),
+                );
+            }
+            for credit in &release.collaborators {
+                used_collaborators.insert(credit.collaborator.as_str());
+                if !collaborators.contains(credit.collaborator.as_str()) {
+                    checker.error(
+                        &file.name,
+                        entry.clone(),
+                        format!("collaborator {:?} does not exist", credit.collaborator),
+                    );
+                }
+            }
+        }
+    }
+    for file in files {
+        for collaborator in &file.dataset.collaborators {
+            if !used_collaborators.contains(collaborator.id.as_str()) {
+                checker.warn(
+                    &file.name,
+                    format!("collaborator {}", collaborator.id),
+                    "no release names this collaborator".into(),
+                );
+            }
+        }
+    }
+}
+
+fn all<'a, I>(
+    files: &'a [ParsedFile],
+    ids: impl Fn(&'a crate::model::Dataset) -> I,
+) -> HashSet<&'a str>
+where
+    I: Iterator<Item = &'a str>,
+{
+    files.iter().flat_map(|f| ids(&f.dataset)).collect()
+}
+
+fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
+    let introduced: HashMap<&str, _> = files
+        .iter()
+        .flat_map(|f| f.dataset.models.iter())
+        .map(|m| (m.id.as_str(), m.introduced))
+        .collect();
+    for file in files {
+        for model in &file.dataset.models {
+            if let Some(why) = model.introduced.impossibility() {
+                checker.error(
+                    &file.name,
+                    format!("model {}", model.id),
+                    format!("introduced: {why}"),
+                );
+            }
+        }
+        for release in &file.dataset.releases {
+            let entry = format!("release {}", release.id);
+            if let Some(why) = release.date.impossibility() {
+                checker.error(&file.name, entry.clone(), format!("date: {why}"));
+                continue;
+            }
+            let Some(model_date) = introduced.get(release.model.as_str()) else {
+                continue;
+            };
+            let before = if release.date.month.is_some() && model_date.month.is_some() {
+                release.date.sort_key() < model_date.sort_key()
+            } else {
+                release.date.year < model_date.year
+            };
+            if before && !release.predates_model {
+                checker.error(
+                    &file.name,
+                    entry,
+                    format!(
+                        "dated {} but its model {} was introduced in {} (set predates_model: true if a source says so)",
+                        release.date, release.model, model_date
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Finds loops in `successor_of` and `derived_from` links (a model cannot descend from itself).
+fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
+    let mut links: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut file_of: HashMap<&str, &str> = HashMap::new();
+    for file in files {
+        for model in &file.dataset.models {
+            let parents = model.successor_of.iter().chain(&model.derived_from);
+            links
+                .entry(model.id.as_str())
+                .or_default()
+                .extend(parents.map(String::as_str));
+            file_of.insert(model.id.as_str(), file.name.as_str());
+        }
+    }
+    let mut ids: Vec<&str> = links.keys().copied().collect();
+    ids.sort_unstable();
+    let mut done: HashSet<&str> = HashSet::new();
+    let mut reported: HashSet<Vec<&str>> = HashSet::new();
+    for start in ids {
+        if done.contains(start) {
+            continue;
+        }
+        // Iterative depth-first search, so a long chain cannot overflow the stack.
+        let mut path: Vec<&str> = Vec::new();
+        let mut on_path: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        while let Some((node, next)) = stack.pop() {
+            if next == 0 {
+                path.push(node);
+                on_path.insert(node);
+            }
+            let parents = links.get(node).map_or(&[][..], Vec::as_slice);
+            if let Some(&parent) = parents.get(next) {
+                stack.push((node, next + 1));
+                if on_path.contains(parent) {
+                    let at = path.iter().position(|&n| n == parent).unwrap_or(0);
+                    let mut cycle: Vec<&str> = path[at..].to_vec();
+                    let lowest = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+                    cycle.rotate_left(lowest);
+                    if reported.insert(cycle.clone()) {
+                        let first = cycle[0];
+                        let shown: Vec<&str> = cycle
+                            .iter()
+                            .copied()
+                            .chain(std::iter::once(first))
+                            .collect();
+                        checker.error(
+                            file_of.get(first).copied().unwrap_or(""),
+                            format!("model {first}"),
+                            format!("lineage loops back on itself: {}", shown.join(" -> ")),
+                        );
+                    }
+                } else if !done.contains(parent) && links.contains_key(parent) {
+                    stack.push((parent, 0));
+                }
+            } else {
+                path.pop();
+                on_path.remove(node);
+                done.insert(node);
+            }
+        }
+    }
+}
+
+fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
+    let mut eras: Vec<(&str, &crate::model::Era)> = files
+        .iter()
+        .flat_map(|f| f.dataset.eras.iter().map(move |e| (f.name.as_str(), e)))
+        .collect();
+    eras.sort_by_key(|(_, e)| (e.start, e.end.unwrap_or(i32::MAX)));
+    for (file, era) in &eras {
+        if era.end.is_some_and(|end| end < era.start) {
+            checker.error(
+                file,
+                format!("era {}", era.id),
+                format!(
+                    "ends ({}) before it starts ({})",
+                    era.end.unwrap_or(0),
+                    era.start
+                ),
+            );
+        }
+    }
+    for pair in eras.windows(2) {
+        let ((_, a), (file, b)) = (pair[0], pair[1]);
+        let entry = format!("era {}", b.id);
+        match a.end {
+            None => checker.error(
+                file,
+                entry,
+                format!("overlaps era {}, which has no end year", a.id),
+            ),
+            Some(end) if b.start <= end => checker.error(
+                file,
+                entry,
+                format!("starts in {} but era {} runs to {end}", b.start, a.id),
+            ),
+            Some(end) if b.start > end + 1 => checker.error(
+                file,
+                entry,
+                format!(
+                    "leaves a gap: era {} ends in {end} and this era starts in {}",
+                    a.id, b.start
+                ),
+            ),
+            _ => {}
+        }
+    }
+    let Some(first) = eras.first().map(|(_, e)| e.start) else {
+        return;
+    };
+    let last = eras.last().and_then(|(_, e)| e.end);
+    let outside = |year: i32| year < first || last.is_some_and(|end| year > end);
+    for file in files {
+        let dated = file
+            .dataset
+            .models
+            .iter()
+            .map(|m| (format!("model {}", m.id), m.introduced.year))
+            .chain(
+                file.dataset
+                    .releases
+                    .iter()
+                    .map(|r| (format!("release {}", r.id), r.date.year)),
+            );
+        for (entry, year) in dated {
+            if outside(year) {
+                checker.error(
+                    &file.name,
+                    entry,
+                    format!("the year {year} falls in no era"),
+                );
+            }
+        }
+    }
+}
+
+fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
+    for file in files {
+        let entries = file
+            .dataset
+            .models
+            .iter()
+            .map(|m| (format!("model {}", m.id), &m.sources, &m.disputes))
+            .chain(
+                file.dataset
+                    .releases
+                    .iter()
+                    .map(|r| (format!("release {}", r.id), &r.sources, &r.disputes)),
+            );
+        for (entry, sources, disputes) in entries {
+            check_entry_sources(checker, &file.name, &entry, sources, disputes);
+        }
+    }
+}
+
+fn check_entry_sources(
+    checker: &mut Checker,
+    file: &str,
+    entry: &str,
+    sources: &[Source],
+    disputes: &[Dispute],
+) {
+    if sources.is_empty() {
+        checker.warn(file, entry.to_string(), "no source is given".into());
+    }
+    for source in sources {
+        if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
+            checker.error(
+                file,
+                entry.to_string(),
+                format!(
+                    "source {:?}: the url must start with https:// or http://",
+                    source.title
+                ),
+            );
+        }
+    }
+    for dispute in disputes {
+        if dispute.claims.len() < 2 {
+            checker.error(
+                file,
+                entry.to_string(),
+                format!("dispute {:?} needs at least two claims", dispute.about),
+            );
+        }
+        for claim in &dispute.claims {
+            if !sources
+                .iter()
+                .any(|s| s.title == claim.source || s.url == claim.source)
+            {
+                checker.error(
+                    file,
+                    entry.to_string(),
+                    format!(
+                        "dispute {:?}: claim source {:?} is not one of the entry's sources",
+                        dispute.about, claim.source
+                    ),
+                );
+            }
+        }
+    }
+}
