@@ -206,15 +206,31 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
             let line = e.span.start.line.max(1);
             let column = e.span.start.col.max(1);
             let excerpt = file.text.lines().nth(line - 1).unwrap_or("");
+            let mut message = describe(&e.code);
+            if at_end(&file.text, e.span.end.line.max(1), e.span.end.col.max(1))
+                && !matches!(e.code, ron::Error::Eof)
+            {
+                message = format!("the file ends too early ({message})");
+            }
             Err(LoadError::Syntax {
                 file: file.name.clone(),
                 line,
                 column,
-                message: describe(&e.code),
+                message,
                 excerpt: sanitize(&truncate_chars(excerpt, 200)).into_owned(),
             })
         }
     }
+}
+
+/// Whether nothing but white space follows `line:column` (1-based, in characters).
+fn at_end(text: &str, line: usize, column: usize) -> bool {
+    let Some(rest_of_line) = text.lines().nth(line - 1) else {
+        return true;
+    };
+    let after: String = rest_of_line.chars().skip(column - 1).collect();
+    let later = text.lines().skip(line).all(|l| l.trim().is_empty());
+    after.trim().is_empty() && later
 }
 
 fn truncate_chars(text: &str, max: usize) -> String {

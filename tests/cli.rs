@@ -1,0 +1,307 @@
+//! The command line end to end: the real binary on the small test dataset.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let out = kicktime(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn mini_args<'a>(args: &[&'a str], dir: &'a str) -> Vec<&'a str> {
+    let mut all = args.to_vec();
+    all.extend(["--data", dir]);
+    all
+}
+
+fn ids(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn list_prints_every_entry_in_date_order() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let list = json(&mini_args(&["list", "--format", "json"], dir));
+    let entries = list.as_array().unwrap();
+    assert_eq!(entries.len(), 10);
+    let dates: Vec<&str> = entries
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "timeline order");
+    let first = &entries[0];
+    for field in [
+        "id",
+        "kind",
+        "title",
+        "brand",
+        "model",
+        "year",
+        "date",
+        "era",
+        "collaborators",
+    ] {
+        assert!(!first[field].is_null(), "missing {field} in {first}");
+    }
+    assert_eq!(first["id"], "gel-kayano-1");
+    assert_eq!(first["year"], 1993);
+    assert_eq!(first["brand"], "ASICS");
+    assert_eq!(first["era"], "Support and structure");
+}
+
+#[test]
+fn list_filters_combine() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let collabs_2022 = json(&mini_args(
+        &[
+            "list", "--kind", "collab", "--year", "2022", "--format", "json",
+        ],
+        dir,
+    ));
+    assert_eq!(
+        ids(&collabs_2022),
+        ["nb-2002r-ganni-2022", "gel-kayano-14-jjjjound-2022"]
+    );
+    let ganni = json(&mini_args(
+        &["list", "--collab", "ganni", "--format", "json"],
+        dir,
+    ));
+    assert_eq!(ids(&ganni), ["nb-2002r-ganni-2022"]);
+    let by_alias = json(&mini_args(
+        &["list", "--brand", "NB", "--format", "json"],
+        dir,
+    ));
+    assert!(ids(&by_alias).iter().all(|id| id.starts_with("nb-")));
+    assert_eq!(ids(&by_alias).len(), 4);
+}
+
+#[test]
+fn kayano_14_ranks_the_model_first() {
+    let dir = mini();
+    let hits = json(&mini_args(
+        &["search", "kayano", "14", "--format", "json"],
+        dir.to_str().unwrap(),
+    ));
+    let hits = ids(&hits);
+    assert_eq!(hits[0], "gel-kayano-14");
+    assert!(hits.contains(&"gel-kayano-14-jjjjound-2022".to_string()));
+}
+
+#[test]
+fn aime_without_accent_finds_aime_leon_dore() {
+    let dir = mini();
+    let hits = json(&mini_args(
+        &["search", "aime", "--format", "json"],
+        dir.to_str().unwrap(),
+    ));
+    assert_eq!(ids(&hits)[0], "nb-2002r-ald-2021");
+    assert_eq!(hits[0]["collaborators"][0], "Aimé Leon Dore");
+}
+
+#[test]
+fn brand_filter_keeps_only_that_brand_and_limit_cuts() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let hits = json(&mini_args(
+        &["search", "brand:asics", "--format", "json"],
+        dir,
+    ));
+    let brands: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["brand"].as_str().unwrap())
+        .collect();
+    assert_eq!(brands.len(), 6);
+    assert!(brands.iter().all(|b| *b == "ASICS"));
+    let limited = json(&mini_args(
+        &["search", "brand:asics", "--limit", "2", "--format", "json"],
+        dir,
+    ));
+    assert_eq!(limited.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_search_that_finds_nothing_exits_1_with_an_empty_list() {
+    let dir = mini();
+    let out = kicktime(&mini_args(
+        &["search", "zzzzqqq", "--format", "json"],
+        dir.to_str().unwrap(),
+    ));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    assert_eq!(
+        kicktime(&["list", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(kicktime(&["frobnicate"]).status.code(), Some(2));
+    let bad_year = kicktime(&mini_args(&["search", "year:soon"], dir));
+    assert_eq!(bad_year.status.code(), Some(2));
+    assert!(stderr(&bad_year).contains("year:soon is not a year"));
+}
+
+#[test]
+fn show_prints_a_model_with_its_lineage_releases_and_dispute() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let out = kicktime(&mini_args(&["show", "gel-kayano-14"], dir));
+    assert!(out.status.success());
+    let text = stdout(&out);
+    for expected in [
+        "Gel-Kayano 14",
+        "GEL, TRUSSTIC",
+        "predecessor   Gel-Kayano 4",
+        "JJJJound x Gel-Kayano 14",
+        "Disputed",
+        "https://example.com/kayano",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    let detail = json(&mini_args(
+        &["show", "gel-kayano-14", "--format", "json"],
+        dir,
+    ));
+    assert_eq!(detail["kind"], "model");
+    assert_eq!(detail["technologies"][1], "TRUSSTIC");
+    assert_eq!(detail["successor_of"], "gel-kayano-4");
+    assert_eq!(detail["sources"][0]["url"], "https://example.com/kayano");
+    assert_eq!(detail["disputes"][0]["about"], "designer");
+    let collab = json(&mini_args(
+        &["show", "gel-kayano-14-jjjjound-2022", "--format", "json"],
+        dir,
+    ));
+    assert_eq!(collab["kind"], "collab");
+    assert_eq!(collab["date"], "2022-06");
+    assert_eq!(collab["credits"][0]["role"], "co-design");
+    assert_eq!(collab["disputes"], Value::Array(vec![]));
+}
+
+#[test]
+fn show_of_an_unknown_id_fails_with_a_message() {
+    let dir = mini();
+    let out = kicktime(&mini_args(
+        &["show", "gel-kayano-99"],
+        dir.to_str().unwrap(),
+    ));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no model or release has the id \"gel-kayano-99\""));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn csv_and_markdown_formats() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let csv = stdout(&kicktime(&mini_args(
+        &["search", "ganni", "--format", "csv"],
+        dir,
+    )));
+    assert!(csv.starts_with("id,kind,title,brand,model,year,date,era,collaborators\n"));
+    assert!(
+        csv.contains("nb-2002r-ganni-2022,collab,GANNI x 2002R,New Balance,nb-2002r,2022,2022,")
+    );
+    let md = stdout(&kicktime(&mini_args(
+        &["list", "--brand", "asics", "--format", "md"],
+        dir,
+    )));
+    assert!(md.starts_with("| Date | Kind | Brand | Title | With | Id |\n|---|"));
+    assert_eq!(md.lines().count(), 2 + 6);
+}
+
+#[test]
+fn text_table_columns_line_up() {
+    let dir = mini();
+    let text = stdout(&kicktime(&mini_args(&["list"], dir.to_str().unwrap())));
+    let lines: Vec<&str> = text.lines().collect();
+    let column =
+        |line: &str| unicode_column(line, "collab").or_else(|| unicode_column(line, "model"));
+    let kind_columns: Vec<usize> = lines[1..].iter().filter_map(|l| column(l)).collect();
+    assert!(kind_columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    // The Aimé row is as wide as the others despite its accent.
+    let title_at = unicode_column(lines[0], "TITLE").unwrap();
+    let aime = lines.iter().find(|l| l.contains("Aimé")).unwrap();
+    assert_eq!(unicode_column(aime, "Aimé").unwrap(), title_at);
+}
+
+fn unicode_column(line: &str, needle: &str) -> Option<usize> {
+    line.find(needle).map(|byte| line[..byte].chars().count())
+}
+
+#[test]
+fn stats_counts_what_the_dataset_holds() {
+    let dir = mini();
+    let stats = json(&mini_args(
+        &["stats", "--format", "json"],
+        dir.to_str().unwrap(),
+    ));
+    assert_eq!(stats["models"], 5);
+    assert_eq!(stats["collabs"], 4);
+    assert_eq!(stats["reissues"], 1);
+    assert_eq!(stats["disputed"], 1);
+    assert_eq!(stats["unsourced"], 0);
+}
+
+#[test]
+fn the_data_variable_chooses_the_dataset() {
+    let out = std::process::Command::new(BIN)
+        .args(["list", "--format", "json"])
+        .env("KICKTIME_DATA", mini())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn control_characters_in_data_never_reach_the_terminal() {
+    let evil = BASE.replace(
+        "name: \"Gel-Kayano 14\"",
+        "name: \"Gel\\u{1b}]0;pwned\\u{7}\\u{1b}[2J-Kayano\\r\\u{202e}14\"",
+    );
+    let dir = dataset("evil", &[("evil.ron", evil.as_bytes())]);
+    let dir = dir.to_str().unwrap();
+    for args in [
+        vec!["list"],
+        vec!["list", "--format", "csv"],
+        vec!["list", "--format", "md"],
+        vec!["search", "gel"],
+        vec!["show", "gel-kayano-14"],
+        vec!["show", "gel-kayano-14", "--format", "md"],
+    ] {
+        let out = kicktime(&mini_args(&args, dir));
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{args:?} wrote a control character: {text:?}"
+        );
+        assert!(
+            text.contains("Gel␛]0;pwned␇␛[2J-Kayano␍"),
+            "{args:?}: {text}"
+        );
+    }
+}

@@ -1,0 +1,66 @@
+//! Helpers shared by the integration tests: running the real binary and writing datasets.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_kicktime");
+
+/// The small test dataset (ASICS and New Balance, four collaborators, the built-in eras).
+pub fn mini() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
+}
+
+/// A fresh, empty folder under cargo's temporary directory for integration tests.
+pub fn temp_dir(name: &str) -> PathBuf {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::SeqCst);
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes files (name, contents) into a fresh folder and returns it.
+pub fn dataset(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = temp_dir(name);
+    for (file, contents) in files {
+        std::fs::write(dir.join(file), contents).unwrap();
+    }
+    dir
+}
+
+/// Runs kicktime with arguments, with no KICKTIME_DATA or NO_COLOR from the environment.
+pub fn kicktime(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env_remove("KICKTIME_DATA")
+        .output()
+        .expect("run kicktime")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A valid file holding one brand, one model and one collaborator, to build broken datasets on.
+pub const BASE: &str = r#"Dataset(
+    brands: [Brand(id: "asics", name: "ASICS")],
+    collaborators: [Collaborator(id: "jjjjound", name: "JJJJound", kind: Label)],
+    models: [
+        Model(id: "gel-kayano-14", brand: "asics", name: "Gel-Kayano 14", introduced: "2008",
+            category: Running, summary: "s", sources: [Source(title: "t", url: "https://e.com")]),
+    ],
+    releases: [
+        Release(id: "gk14-jjjjound", model: "gel-kayano-14", name: "JJJJound GK14", date: "2022",
+            collaborators: [Credit(collaborator: "jjjjound")], summary: "s",
+            sources: [Source(title: "t", url: "https://e.com")]),
+    ],
+)
+"#;
