@@ -252,29 +252,36 @@ struct ResolvedFilters<'a> {
 
 impl<'a> ResolvedFilters<'a> {
     fn new(store: &Store, filters: &'a Filters) -> Self {
+        let eras: Vec<(&str, &str, &[String])> = store
+            .eras
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str(), &[][..]))
+            .collect();
+        let mut era_table = resolve(&filters.eras, &eras);
+        for value in &filters.eras {
+            if let Some(n) = value
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=eras.len()).contains(n))
+            {
+                era_table[n - 1] = true;
+            }
+        }
+        let brands: Vec<(&str, &str, &[String])> = store
+            .brands
+            .iter()
+            .map(|b| (b.id.as_str(), b.name.as_str(), b.aliases.as_slice()))
+            .collect();
+        let collaborators: Vec<(&str, &str, &[String])> = store
+            .collaborators
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_str(), c.aliases.as_slice()))
+            .collect();
         ResolvedFilters {
             filters,
-            brands: store
-                .brands
-                .iter()
-                .map(|b| any_names(&filters.brands, &b.id, &b.name, &b.aliases))
-                .collect(),
-            collaborators: store
-                .collaborators
-                .iter()
-                .map(|c| any_names(&filters.collaborators, &c.id, &c.name, &c.aliases))
-                .collect(),
-            eras: store
-                .eras
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    filters.eras.iter().any(|v| {
-                        v.parse::<usize>().is_ok_and(|n| n == i + 1)
-                            || names_match(v, &e.id, &e.name, &[])
-                    })
-                })
-                .collect(),
+            brands: resolve(&filters.brands, &brands),
+            collaborators: resolve(&filters.collaborators, &collaborators),
+            eras: era_table,
         }
     }
 
@@ -292,19 +299,39 @@ impl<'a> ResolvedFilters<'a> {
     }
 }
 
-fn any_names(values: &[String], id: &str, name: &str, aliases: &[String]) -> bool {
-    values.iter().any(|v| names_match(v, id, name, aliases))
+/// Which of `items` (id, name, aliases) the filter values select. A value that equals an id,
+/// name or alias exactly selects only the items it equals (`on` is On, not Onitsuka Tiger);
+/// otherwise it selects every item it begins.
+fn resolve(values: &[String], items: &[(&str, &str, &[String])]) -> Vec<bool> {
+    let mut table = vec![false; items.len()];
+    for value in values {
+        let key = fold_key(value);
+        if key.is_empty() {
+            continue;
+        }
+        let keys = |&(id, name, aliases): &(&str, &str, &[String])| {
+            let mut all = vec![fold_key(id), fold_key(name)];
+            all.extend(aliases.iter().map(|a| fold_key(a)));
+            all
+        };
+        let exact: Vec<usize> = (0..items.len())
+            .filter(|&i| keys(&items[i]).contains(&key))
+            .collect();
+        if exact.is_empty() {
+            for (i, item) in items.iter().enumerate() {
+                table[i] |= keys(item).iter().any(|k| k.starts_with(&key));
+            }
+        } else {
+            exact.into_iter().for_each(|i| table[i] = true);
+        }
+    }
+    table
 }
 
 /// A filter value matches when it begins the id, the name or an alias, ignoring case, accents,
 /// spaces and punctuation: `nb`, `new`, `new-balance` and `New Balance` all find New Balance.
 pub fn names_match(value: &str, id: &str, name: &str, aliases: &[String]) -> bool {
-    let key = fold_key(value);
-    !key.is_empty()
-        && std::iter::once(id)
-            .chain(std::iter::once(name))
-            .chain(aliases.iter().map(String::as_str))
-            .any(|candidate| fold_key(candidate).starts_with(&key))
+    resolve(&[value.to_string()], &[(id, name, aliases)])[0]
 }
 
 #[cfg(test)]
@@ -359,5 +386,16 @@ mod tests {
             &aliases
         ));
         assert!(names_match("aime", "ald", "Aimé Leon Dore", &[]));
+    }
+
+    #[test]
+    fn an_exact_name_wins_over_prefixes() {
+        let none: &[String] = &[];
+        let items = [
+            ("on", "On", none),
+            ("onitsuka-tiger", "Onitsuka Tiger", none),
+        ];
+        assert_eq!(resolve(&["on".into()], &items), [true, false]);
+        assert_eq!(resolve(&["oni".into()], &items), [false, true]);
     }
 }
