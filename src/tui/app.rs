@@ -214,10 +214,7 @@ impl App {
     fn move_in_detail(&mut self, delta: isize) {
         let links = self.links().len();
         let at_last_link = links == 0 || self.link + 1 >= links;
-        if delta > 0 && at_last_link {
-            let scroll = (self.detail_scroll as isize).saturating_add(delta);
-            self.detail_scroll = scroll.clamp(0, MAX_DETAIL_SCROLL) as u16;
-        } else if delta < 0 && self.detail_scroll > 0 {
+        if (delta > 0 && at_last_link) || (delta < 0 && self.detail_scroll > 0) {
             let scroll = (self.detail_scroll as isize).saturating_add(delta);
             self.detail_scroll = scroll.clamp(0, MAX_DETAIL_SCROLL) as u16;
         } else if links > 0 {

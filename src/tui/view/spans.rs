@@ -36,10 +36,8 @@ pub fn fit(runs: Vec<(String, Style)>, width: usize, fill: Option<Style>) -> Vec
         spans.push(Span::styled("…", last_style));
         used += 1;
     }
-    if let Some(pad) = fill {
-        if used < width {
-            spans.push(Span::styled(" ".repeat(width - used), pad));
-        }
+    if let Some(pad) = fill.filter(|_| used < width) {
+        spans.push(Span::styled(" ".repeat(width - used), pad));
     }
     spans
 }
