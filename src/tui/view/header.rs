@@ -11,9 +11,6 @@ use crate::text::width;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-/// How much each tab says, from most to least.
-const DETAIL_LEVELS: usize = 3;
-
 fn span_of(era: &Era, short: bool) -> String {
     let end = era.end.map(|e| {
         if short && e / 100 == era.start / 100 {
@@ -33,39 +30,38 @@ fn label(number: usize, era: &Era, count: usize, level: usize) -> String {
     }
 }
 
+/// Tab labels from the most to the least telling: every era named; the current one named and
+/// the others by years; all by years; the current by years and the others by number and count;
+/// the current by years and the others by number.
+fn candidate_labels(app: &App, current: Option<usize>) -> impl Iterator<Item = Vec<String>> + '_ {
+    let plans: [(usize, usize); 5] = [(0, 0), (0, 1), (1, 1), (1, 2), (1, 3)];
+    plans.into_iter().map(move |(current_level, other_level)| {
+        app.store
+            .eras
+            .iter()
+            .enumerate()
+            .map(|(i, era)| {
+                let level = if Some(i) == current { current_level } else { other_level };
+                let count = app.era_counts.get(i).copied().unwrap_or(0);
+                if level == 3 {
+                    format!(" {} ", i + 1)
+                } else {
+                    label(i + 1, era, count, level)
+                }
+            })
+            .collect()
+    })
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let eras = &app.store.eras;
     let current = app.current_era();
     let available = usize::from(area.width);
-    let labels = (0..DETAIL_LEVELS)
-        .map(|level| {
-            eras.iter()
-                .enumerate()
-                .map(|(i, era)| {
-                    label(
-                        i + 1,
-                        era,
-                        app.era_counts.get(i).copied().unwrap_or(0),
-                        level,
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+    let mut candidates: Vec<Vec<String>> = candidate_labels(app, current).collect();
+    let fallback = candidates.pop().unwrap_or_default();
+    let labels = candidates
+        .into_iter()
         .find(|labels| labels.iter().map(|l| width(l)).sum::<usize>() <= available)
-        .unwrap_or_else(|| {
-            // Even the shortest labels do not fit: the current era says its name, the others
-            // their number only.
-            eras.iter()
-                .enumerate()
-                .map(|(i, era)| {
-                    if Some(i) == current {
-                        label(i + 1, era, app.era_counts.get(i).copied().unwrap_or(0), 1)
-                    } else {
-                        format!("{}", i + 1)
-                    }
-                })
-                .collect()
-        });
+        .unwrap_or(fallback);
     let spans: Vec<Span> = labels
         .into_iter()
         .enumerate()
