@@ -98,7 +98,11 @@ fn search_narrows_live_and_esc_in_the_bar_clears_it() {
     let with_2002 = app.rows.len();
     app.update(Action::Input('r'));
     assert!(app.rows.len() <= with_2002);
-    assert!(app.rows.iter().all(|h| app.store.timeline[h.entry].title.contains("2002R")));
+    assert!(
+        app.rows
+            .iter()
+            .all(|h| app.store.timeline[h.entry].title.contains("2002R"))
+    );
     app.update(Action::DeleteChar);
     assert_eq!(app.query, "2002");
     app.update(Action::Cancel);
@@ -116,7 +120,11 @@ fn field_filters_work_in_the_search_bar_and_bad_ones_are_explained() {
     app.update(Action::ClearInput);
     type_text(&mut app, "year:20x");
     assert!(app.query_error.as_deref().unwrap().contains("not a year"));
-    assert_eq!(app.rows.len(), 10, "the broken filter is ignored, not fatal");
+    assert_eq!(
+        app.rows.len(),
+        10,
+        "the broken filter is ignored, not fatal"
+    );
 }
 
 #[test]
@@ -130,7 +138,11 @@ fn the_brand_picker_filters_the_timeline_and_x_clears_it() {
     app.update(Action::Submit);
     assert_eq!(app.focus, Focus::Timeline);
     assert_eq!(app.rows.len(), 4);
-    assert!(app.rows.iter().all(|h| app.store.timeline[h.entry].id.starts_with("nb-")));
+    assert!(
+        app.rows
+            .iter()
+            .all(|h| app.store.timeline[h.entry].id.starts_with("nb-"))
+    );
     app.update(Action::ClearFilters);
     assert_eq!(app.rows.len(), 10);
 }
@@ -187,7 +199,11 @@ fn following_a_collaborator_lists_their_work() {
     }
     app.update(Action::Submit);
     assert_eq!(app.focus, Focus::Timeline);
-    assert_eq!(app.collaborator_filter.map(|c| app.store.collaborators[c].id.as_str()), Some("kiko-kostadinov"));
+    assert_eq!(
+        app.collaborator_filter
+            .map(|c| app.store.collaborators[c].id.as_str()),
+        Some("kiko-kostadinov")
+    );
     assert_eq!(app.rows.len(), 1);
 }
 
@@ -202,7 +218,11 @@ fn the_selection_stays_visible_on_a_small_screen() {
             .iter()
             .position(|l| *l == ListLine::Row(app.selected))
             .unwrap();
-        assert!(line >= app.offset && line < app.offset + height, "line {line} offset {}", app.offset);
+        assert!(
+            line >= app.offset && line < app.offset + height,
+            "line {line} offset {}",
+            app.offset
+        );
     }
     app.update(Action::Resize(40, 8));
     app.update(Action::Top);
@@ -227,7 +247,10 @@ fn help_opens_and_any_key_closes_it() {
     assert!(app.help);
     app.update(Action::Down);
     assert!(!app.help);
-    assert_eq!(app.selected, 0, "the key that closes the help does nothing else");
+    assert_eq!(
+        app.selected, 0,
+        "the key that closes the help does nothing else"
+    );
 }
 
 #[test]
@@ -237,7 +260,10 @@ fn a_huge_paste_is_cut_and_stays_responsive() {
     let started = std::time::Instant::now();
     app.update(Action::Paste("kayano\n\u{1b}[2J".repeat(10_000)));
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
-    assert_eq!(app.query.chars().count(), kicktime::tui::app::MAX_QUERY_CHARS);
+    assert_eq!(
+        app.query.chars().count(),
+        kicktime::tui::app::MAX_QUERY_CHARS
+    );
     assert!(!app.query.chars().any(char::is_control));
 }
 

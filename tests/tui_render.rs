@@ -13,7 +13,11 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 fn app_on(path: &std::path::Path, width: u16, height: u16) -> App {
-    App::new(open(Some(path)).expect("dataset opens").store, width, height)
+    App::new(
+        open(Some(path)).expect("dataset opens").store,
+        width,
+        height,
+    )
 }
 
 fn render(app: &App, theme: &Theme) -> Buffer {
@@ -63,13 +67,22 @@ fn at_80_by_24_the_timeline_fills_the_screen_with_tabs_bar_and_footer() {
     let app = app_on(&common::mini(), 80, 24);
     let buffer = render(&app, &Theme::dark());
     let text = screen(&buffer);
-    assert!(row(&buffer, 0).contains("4:2") || row(&buffer, 0).contains("1990"), "{text}");
+    assert!(
+        row(&buffer, 0).contains("4:2") || row(&buffer, 0).contains("1990"),
+        "{text}"
+    );
     assert!(row(&buffer, 1).contains("10 entries"), "{text}");
     assert!(row(&buffer, 2).contains("Timeline"), "{text}");
     assert!(row(&buffer, 3).contains("Support and structure"), "{text}");
-    assert!(row(&buffer, 4).starts_with("│1993 ● Gel-Kayano Trainer"), "{text}");
+    assert!(
+        row(&buffer, 4).starts_with("│1993 ● Gel-Kayano Trainer"),
+        "{text}"
+    );
     assert!(row(&buffer, 23).contains("q quit"), "{text}");
-    assert!(!text.contains("Detail"), "narrow screens show one pane: {text}");
+    assert!(
+        !text.contains("Detail"),
+        "narrow screens show one pane: {text}"
+    );
 }
 
 #[test]
@@ -120,10 +133,17 @@ fn matched_characters_are_highlighted() {
         app.update(Action::Input(c));
     }
     let buffer = render(&app, &Theme::dark());
-    assert!(row(&buffer, 1).contains("/ jjjjound"), "{}", row(&buffer, 1));
+    assert!(
+        row(&buffer, 1).contains("/ jjjjound"),
+        "{}",
+        row(&buffer, 1)
+    );
     let (x, y) = find(&buffer, "JJJJound x").unwrap();
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
-    assert!(!buffer[(x + 9, y)].modifier.contains(Modifier::UNDERLINED), "the 'x' did not match");
+    assert!(
+        !buffer[(x + 9, y)].modifier.contains(Modifier::UNDERLINED),
+        "the 'x' did not match"
+    );
 }
 
 #[test]
@@ -143,8 +163,15 @@ fn the_help_overlay_lists_the_keys_of_the_keymap() {
     let mut app = app_on(&common::mini(), 100, 48);
     app.update(Action::Help);
     let text = screen(&render(&app, &Theme::dark()));
-    for binding in kicktime::tui::keys::BINDINGS.iter().filter(|b| !b.shown.is_empty()) {
-        assert!(text.contains(binding.description), "help lacks {:?}:\n{text}", binding.description);
+    for binding in kicktime::tui::keys::BINDINGS
+        .iter()
+        .filter(|b| !b.shown.is_empty())
+    {
+        assert!(
+            text.contains(binding.description),
+            "help lacks {:?}:\n{text}",
+            binding.description
+        );
     }
 }
 
@@ -153,7 +180,17 @@ fn a_tiny_terminal_gets_a_notice_and_no_size_panics() {
     let mut app = app_on(&common::mini(), 29, 7);
     let text = screen(&render(&app, &Theme::dark()));
     assert!(text.contains("too small"), "{text}");
-    for (w, h) in [(1, 1), (2, 1), (1, 2), (10, 3), (30, 8), (31, 9), (99, 20), (100, 20), (500, 200)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (10, 3),
+        (30, 8),
+        (31, 9),
+        (99, 20),
+        (100, 20),
+        (500, 200),
+    ] {
         app.update(Action::Resize(w, h));
         app.update(Action::Down);
         render(&app, &Theme::dark());
@@ -172,7 +209,10 @@ fn a_tiny_terminal_gets_a_notice_and_no_size_panics() {
 fn wide_characters_and_accents_keep_the_columns_aligned() {
     let data = common::BASE
         .replace("name: \"ASICS\"", "name: \"アシックス\"")
-        .replace("name: \"JJJJound GK14\"", "name: \"Cafe\\u{301} 東京 🏃 édition\"");
+        .replace(
+            "name: \"JJJJound GK14\"",
+            "name: \"Cafe\\u{301} 東京 🏃 édition\"",
+        );
     let dir = common::dataset("wide", &[("wide.ron", data.as_bytes())]);
     let app = app_on(&dir, 100, 20);
     let buffer = render(&app, &Theme::dark());
@@ -182,7 +222,16 @@ fn wide_characters_and_accents_keep_the_columns_aligned() {
         .collect();
     assert_eq!(rows_with_brand.len(), 2, "{}", screen(&buffer));
     for y in rows_with_brand {
-        let x = cells(&buffer, y).into_iter().find(|(_, s)| *s == "ア").unwrap().0;
-        assert_eq!(x, brand_model_x, "row {y} vs {model_y}:\n{}", screen(&buffer));
+        let x = cells(&buffer, y)
+            .into_iter()
+            .find(|(_, s)| *s == "ア")
+            .unwrap()
+            .0;
+        assert_eq!(
+            x,
+            brand_model_x,
+            "row {y} vs {model_y}:\n{}",
+            screen(&buffer)
+        );
     }
 }

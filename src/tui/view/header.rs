@@ -41,7 +41,11 @@ fn candidate_labels(app: &App, current: Option<usize>) -> impl Iterator<Item = V
             .iter()
             .enumerate()
             .map(|(i, era)| {
-                let level = if Some(i) == current { current_level } else { other_level };
+                let level = if Some(i) == current {
+                    current_level
+                } else {
+                    other_level
+                };
                 let count = app.era_counts.get(i).copied().unwrap_or(0);
                 if level == 3 {
                     format!(" {} ", i + 1)

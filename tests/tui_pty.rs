@@ -1,0 +1,327 @@
+//! End to end: the real binary in a pseudo-terminal, keys typed, the screen read back through a
+//! terminal emulator (vt100), as a person would see it.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// Pseudo-terminals are opened one at a time: children spawned while another test's pty is
+/// being set up were seen to lose their window size and draw at 80x24.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+struct Session {
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    modes_before: String,
+    _turn: std::sync::MutexGuard<'static, ()>,
+}
+
+impl Session {
+    fn start(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let modes_before = format!("{:?}", pair.master.get_termios());
+        let mut command = CommandBuilder::new(common::BIN);
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("KICKTIME_DATA");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).expect("spawn kicktime");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let (screen_writer, raw_writer) = (Arc::clone(&screen), Arc::clone(&raw));
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                screen_writer.lock().unwrap().process(&buffer[..n]);
+                raw_writer.lock().unwrap().extend_from_slice(&buffer[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            screen,
+            raw,
+            writer,
+            child,
+            master: pair.master,
+            modes_before,
+            _turn: turn,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn in_alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen if it never does.
+    fn wait_for(&self, text: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let contents = self.contents();
+            if contents.contains(text) {
+                return contents;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the screen never showed {text:?}:\n{contents}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_until_gone(&self, text: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let contents = self.contents();
+            if !contents.contains(text) {
+                return contents;
+            }
+            assert!(started.elapsed() < PATIENCE, "{text:?} stayed:\n{contents}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Esc on its own: a pause after it, as a person leaves, so the next key is not read as
+    /// Alt plus that key.
+    fn escape(&mut self) {
+        self.keys(ESC);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    fn exit_code(&mut self) -> u32 {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain what was written last.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            if started.elapsed() > PATIENCE {
+                self.child.kill().ok();
+                panic!("kicktime did not exit:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is as kicktime found it: out of raw mode, main screen, cursor shown.
+    fn assert_terminal_restored(&self) {
+        assert!(!self.in_alternate_screen(), "still in the alternate screen");
+        assert!(
+            !self.screen.lock().unwrap().screen().hide_cursor(),
+            "cursor still hidden"
+        );
+        assert_eq!(
+            format!("{:?}", self.master.get_termios()),
+            self.modes_before,
+            "terminal modes (raw mode) were not restored"
+        );
+        let raw = self.raw.lock().unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            text.contains("\u{1b}[?1049l"),
+            "never left the alternate screen"
+        );
+        assert!(
+            text.contains("\u{1b}[?1000l") || text.contains("\u{1b}[?1006l"),
+            "mouse capture left on"
+        );
+    }
+}
+
+const DOWN: &str = "\u{1b}[B";
+const ESC: &str = "\u{1b}";
+
+fn mini() -> String {
+    common::mini().display().to_string()
+}
+
+#[test]
+fn browsing_searching_and_quitting_as_a_person_would() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 120, 32, &[]);
+    let screen = session.wait_for("Gel-Kayano Trainer");
+    assert!(session.in_alternate_screen());
+    assert!(
+        screen.contains("Timeline") && screen.contains("Detail"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Toshikazu Kayano"),
+        "the detail shows the first entry:\n{screen}"
+    );
+
+    // An era jump moves the selection, and the detail follows it.
+    session.keys("]");
+    session.wait_for("TRUSSTIC");
+
+    // Searching narrows the timeline as each key is typed.
+    session.keys("/jjjj");
+    session.wait_for("Results, best first");
+    let screen = session.wait_for("/ jjjj");
+    assert!(screen.contains("JJJJound x Gel-Kayano 14"), "{screen}");
+    assert!(!screen.contains("GANNI x 2002R"), "{screen}");
+    session.keys("ound\r");
+    session.wait_for("co-design");
+
+    // Enter opens the detail, Down and Enter follow the link to the model.
+    session.keys("\r");
+    session.keys(DOWN);
+    session.keys("\r");
+    let screen = session.wait_for("TRUSSTIC");
+    assert!(
+        screen.contains("10 entries"),
+        "the search was cleared to reach the model:\n{screen}"
+    );
+
+    // The help overlay, then any key closes it.
+    session.keys("?");
+    session.wait_for("Keys (any key closes)");
+    session.escape();
+    session.wait_until_gone("Keys (any key closes)");
+
+    session.escape();
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_narrow_terminal_shows_one_pane_at_a_time_and_resizing_redraws() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 40, 12, &[]);
+    let screen = session.wait_for("Gel-Kayano Trainer");
+    assert!(!screen.contains("Detail"), "{screen}");
+    session.keys("\r");
+    let screen = session.wait_for("Detail");
+    assert!(!screen.contains("Timeline"), "{screen}");
+    session.escape();
+    session.wait_for("Timeline");
+    session
+        .master
+        .resize(PtySize {
+            rows: 30,
+            cols: 110,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    session
+        .screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(30, 110);
+    let screen = session.wait_for("Detail");
+    assert!(
+        screen.contains("Timeline"),
+        "both panes after widening:\n{screen}"
+    );
+    session
+        .master
+        .resize(PtySize {
+            rows: 5,
+            cols: 20,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    session.screen.lock().unwrap().screen_mut().set_size(5, 20);
+    session.wait_for("too small");
+    session.keys("\u{3}");
+    assert_eq!(session.exit_code(), 0, "Ctrl-C quits");
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_panic_leaves_the_terminal_restored() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 100, 30, &[("KICKTIME_TEST_PANIC", "1")]);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys("/panic!");
+    let code = session.exit_code();
+    assert_ne!(code, 0);
+    session.assert_terminal_restored();
+    assert!(
+        session.contents().contains("forced panic"),
+        "{}",
+        session.contents()
+    );
+}
+
+#[test]
+fn a_broken_dataset_is_reported_before_the_screen_is_taken() {
+    let dir = common::dataset(
+        "pty-broken",
+        &[("a.ron", b"Dataset(brands: [Brand(id: 1)])")],
+    );
+    let dir = dir.display().to_string();
+    let mut session = Session::start(&["--data", &dir], 100, 30, &[]);
+    assert_eq!(session.exit_code(), 3);
+    let screen = session.contents();
+    assert!(screen.contains("a.ron:1:27: Expected string"), "{screen}");
+    let raw = session.raw.lock().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("\u{1b}[?1049h"),
+        "the screen was taken"
+    );
+}
+
+#[test]
+fn control_sequences_in_data_are_shown_not_obeyed() {
+    let evil = common::BASE.replace(
+        "name: \"Gel-Kayano 14\"",
+        "name: \"Gel\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{1b}[31mred\"",
+    );
+    let dir = common::dataset("pty-evil", &[("evil.ron", evil.as_bytes())]);
+    let dir = dir.display().to_string();
+    let mut session = Session::start(&["--data", &dir], 100, 30, &[]);
+    let screen = session.wait_for("Gel␛]0;pwned␇␛[2J␛[31mred");
+    assert!(screen.contains("Timeline"), "{screen}");
+    {
+        let raw = session.raw.lock().unwrap();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            !text.contains("\u{1b}]0;pwned"),
+            "the title-setting sequence reached the terminal"
+        );
+    }
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+}
