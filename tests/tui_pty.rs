@@ -325,3 +325,46 @@ fn control_sequences_in_data_are_shown_not_obeyed() {
     session.keys("q");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 100, 30, &[]);
+    session.wait_for("Gel-Kayano Trainer");
+    let pid = session.child.process_id().expect("a pid").to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(session.exit_code(), 143);
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 100, 30, &[]);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys("\u{1a}");
+    // Under a test there is no shell to stop the process (its process group is orphaned, so
+    // the stop is ignored) and it takes the screen straight back: both steps are visible.
+    let started = Instant::now();
+    loop {
+        let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+        let left = raw.find("\u{1b}[?1049l");
+        if left.is_some_and(|at| raw[at..].contains("\u{1b}[?1049h")) {
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "Ctrl-Z did not leave and re-enter the screen"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    session.keys("/kiko");
+    session.wait_for("Kiko Kostadinov Gel-Kayano 14");
+    session.keys("\u{3}");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+}

@@ -12,7 +12,12 @@ pub mod view;
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use crossterm::event::{self, Event};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use crate::cli::{Cli, Command, FilterArgs, open_or_report, run};
 use crate::output::Format;
@@ -39,7 +44,7 @@ pub fn start(cli: &Cli) -> ExitCode {
     };
     let theme = Theme::from_env(cli.theme);
     match browse(opened.store, &theme) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("kicktime: terminal error: {e}");
             ExitCode::FAILURE
@@ -47,7 +52,17 @@ pub fn start(cli: &Cli) -> ExitCode {
     }
 }
 
-fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<()> {
+/// The exit status after SIGTERM or SIGHUP, as shells report a process ended by SIGTERM.
+const EXIT_TERMINATED: u8 = 143;
+
+/// How often the idle loop wakes to notice a termination signal; nothing is drawn then.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
+    let terminated = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&terminated))?;
+    }
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(store, size.width, size.height);
@@ -55,23 +70,35 @@ fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<()> {
         guard
             .terminal
             .draw(|frame| view::draw(frame, &app, theme))?;
+        while !event::poll(SIGNAL_CHECK)? {
+            if terminated.load(Ordering::Relaxed) {
+                return Ok(ExitCode::from(EXIT_TERMINATED));
+            }
+        }
         // Apply every event already waiting before drawing again, so a held key or a storm of
         // resizes never queues up frames.
-        let mut event = event::read()?;
         loop {
-            if let Some(action) = action_for_event(&app, event) {
+            let event = event::read()?;
+            if is_suspend(&event) {
+                guard.suspend()?;
+            } else if let Some(action) = action_for_event(&app, event) {
                 app.update(action);
             }
-            if app.quit || !event::poll(std::time::Duration::ZERO)? {
+            if app.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
-            event = event::read()?;
         }
         if std::env::var_os("KICKTIME_TEST_PANIC").is_some() && app.query == "panic!" {
             panic!("forced panic for testing terminal restoration");
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_suspend(event: &Event) -> bool {
+    matches!(event, Event::Key(key) if key.code == KeyCode::Char('z')
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && key.kind != KeyEventKind::Release)
 }
 
 fn action_for_event(app: &App, event: Event) -> Option<Action> {

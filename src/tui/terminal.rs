@@ -8,7 +8,7 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -23,18 +23,8 @@ pub struct Guard {
 impl Guard {
     pub fn enter() -> io::Result<Guard> {
         install_panic_hook();
-        enable_raw_mode()?;
-        let mut out = stdout();
-        if let Err(e) = execute!(
-            out,
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        ) {
-            restore();
-            return Err(e);
-        }
-        match Terminal::new(CrosstermBackend::new(out)) {
+        take_over()?;
+        match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(terminal) => Ok(Guard { terminal }),
             Err(e) => {
                 restore();
@@ -42,6 +32,33 @@ impl Guard {
             }
         }
     }
+
+    /// Ctrl-Z: gives the terminal back, stops the process as the shell expects, and takes the
+    /// terminal over again (redrawing everything) when the shell resumes it.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        take_over()?;
+        // A fresh terminal has empty buffers, so the next frame is drawn whole. (Terminal::clear
+        // would ask the terminal for the cursor position, which not every terminal answers.)
+        execute!(stdout(), Clear(ClearType::All))?;
+        self.terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        Ok(())
+    }
+}
+
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    if let Err(e) = execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 impl Drop for Guard {
