@@ -140,6 +140,12 @@ fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
         return Err(LoadError::TooLarge { path: name, size });
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
+    source_from_bytes(name, bytes)
+}
+
+/// Turns a file's bytes into its text, refusing invalid UTF-8 with the place it starts. A
+/// leading byte-order mark is dropped.
+pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<SourceFile, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let (line, column) = line_column_after(valid);
@@ -149,6 +155,10 @@ fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
             column,
         }
     })?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     Ok(SourceFile { name, text })
 }
 
@@ -292,6 +302,13 @@ mod tests {
         let text = format!("Dataset(brands: {}", "[".repeat(100_000));
         let err = parse_text(&text).unwrap_err();
         assert!(err.to_string().starts_with("test.ron:1:18:"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let source =
+            source_from_bytes("bom.ron".into(), b"\xef\xbb\xbfDataset()".to_vec()).unwrap();
+        assert!(parse(&source).is_ok());
     }
 
     #[test]
