@@ -226,9 +226,8 @@ fn search(
         Err(e) => return usage_error(e),
     };
     let positions: Vec<usize> = SearchIndex::new(store)
-        .search(store, &query)
+        .top(store, &query, limit.unwrap_or(usize::MAX))
         .into_iter()
-        .take(limit.unwrap_or(usize::MAX))
         .map(|h| h.entry)
         .collect();
     print_entries(&mut io::stdout().lock(), store, &positions, format)?;

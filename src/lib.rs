@@ -14,6 +14,7 @@ pub mod output;
 pub mod search;
 pub mod stats;
 pub mod store;
+pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod validate;

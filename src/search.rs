@@ -47,6 +47,18 @@ pub enum QueryError {
 }
 
 impl Query {
+    /// Whether every match of this query is also a match of `previous`: the same filters, and
+    /// each of the previous words kept (perhaps with characters added), perhaps with new words.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        self.filters == previous.filters
+            && previous.words.len() <= self.words.len()
+            && previous
+                .words
+                .iter()
+                .zip(&self.words)
+                .all(|(old, new)| is_subsequence(old, new))
+    }
+
     /// Parses `brand:asics kayano 14`. A `field:` with no value yet is ignored (it is being
     /// typed); an unknown field is taken as an ordinary word.
     pub fn parse(text: &str) -> Result<Query, QueryError> {
@@ -63,6 +75,11 @@ impl Query {
         }
         Ok(query)
     }
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars();
+    short.chars().all(|c| long.any(|l| l == c))
 }
 
 fn is_field(field: &str) -> bool {
@@ -127,26 +144,48 @@ pub fn parse_kind(value: &str) -> Result<Vec<EntryKind>, QueryError> {
     })
 }
 
-/// One search result: a timeline position, its score, and the characters of its title that
-/// matched (indices of `char`s in [`Entry::title`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One search result: a timeline position and its score (0 without words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub entry: usize,
     pub score: i64,
-    pub title_positions: Vec<usize>,
 }
 
 /// What each timeline entry is searched by, folded once when the index is built.
 struct Haystack {
-    text: String,
-    /// For each character of the folded title at the start of `text`, its index in the title.
-    title_origin: Vec<usize>,
+    /// The title, then the model, brand and collaborators with their aliases, accents removed.
+    text: Box<str>,
+    /// Which characters `text` holds, as a [`char_bag`], to skip it cheaply when a word needs a
+    /// character it lacks.
+    bag: u64,
+    /// How many characters of `text` are the folded title.
+    title_chars: u32,
+    /// For each folded title character, its index in the title, when folding changed the count
+    /// (a decomposed accent); `None` when they correspond one to one.
+    title_origin: Option<Box<[u32]>>,
 }
+
+/// Above this many candidates, scoring is split across threads.
+const PARALLEL_FROM: usize = 20_000;
 
 /// The searchable form of a store.
 pub struct SearchIndex {
     haystacks: Vec<Haystack>,
+    /// Tie-break after the score: models before releases, then shorter titles.
+    ties: Vec<u32>,
     matcher: SkimMatcherV2,
+}
+
+/// A bit per lowercase ASCII letter and digit present in `text`; every other character sets
+/// the top bit. A word can only match a text whose bag holds all the bits of the word's bag.
+pub fn char_bag(text: &str) -> u64 {
+    text.chars().fold(0, |bag, c| {
+        bag | match c.to_ascii_lowercase() {
+            c @ 'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            c @ '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            _ => 1 << 63,
+        }
+    })
 }
 
 impl SearchIndex {
@@ -156,64 +195,148 @@ impl SearchIndex {
             .iter()
             .map(|entry| haystack(store, entry))
             .collect();
+        let ties = store
+            .timeline
+            .iter()
+            .map(|e| ((e.kind as u32) << 24) | (e.title.chars().count() as u32).min(0xff_ffff))
+            .collect();
         SearchIndex {
             haystacks,
+            ties,
             matcher: SkimMatcherV2::default().smart_case(),
         }
     }
 
-    /// Runs a query: with words, best match first; without, the filtered timeline in order.
+    /// Every match: with words, best first; without, the filtered timeline in order.
     pub fn search(&self, store: &Store, query: &Query) -> Vec<Hit> {
-        let allowed = ResolvedFilters::new(store, &query.filters);
-        let candidates = (0..store.timeline.len()).filter(|&i| allowed.admits(&store.timeline[i]));
+        self.top(store, query, usize::MAX)
+    }
+
+    /// The best `limit` matches, ranked (or the first `limit` of the filtered timeline).
+    pub fn top(&self, store: &Store, query: &Query, limit: usize) -> Vec<Hit> {
+        self.top_within(store, query, None, limit)
+    }
+
+    /// Like [`SearchIndex::top`], scoring only `candidates` (timeline positions).
+    pub fn top_within(
+        &self,
+        store: &Store,
+        query: &Query,
+        candidates: Option<&[usize]>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let mut hits = self.matches(store, query, candidates);
         if query.words.is_empty() {
-            return candidates
-                .map(|entry| Hit {
-                    entry,
-                    score: 0,
-                    title_positions: Vec::new(),
-                })
-                .collect();
+            hits.truncate(limit);
+        } else {
+            self.rank(&mut hits, limit);
         }
-        let mut hits: Vec<Hit> = candidates
-            .filter_map(|entry| self.score(entry, &query.words))
-            .collect();
-        hits.sort_by(|a, b| {
-            let (ea, eb) = (&store.timeline[a.entry], &store.timeline[b.entry]);
-            b.score
-                .cmp(&a.score)
-                .then(ea.kind.cmp(&eb.kind))
-                .then(ea.title.chars().count().cmp(&eb.title.chars().count()))
-                .then(a.entry.cmp(&b.entry))
-        });
         hits
     }
 
-    fn score(&self, entry: usize, words: &[String]) -> Option<Hit> {
-        let haystack = &self.haystacks[entry];
-        let mut score = 0;
-        let mut positions = Vec::new();
-        for word in words {
-            let (s, indices) = self.matcher.fuzzy_indices(&haystack.text, word)?;
-            score += s;
-            positions.extend(
-                indices
-                    .into_iter()
-                    .filter_map(|i| haystack.title_origin.get(i).copied()),
-            );
+    /// Every match, unranked: in timeline order without words. Only `candidates` are looked at
+    /// when given: a query that only adds characters to the previous one can only match what
+    /// the previous one matched, so the browser passes those instead of rescanning everything.
+    pub fn matches(&self, store: &Store, query: &Query, candidates: Option<&[usize]>) -> Vec<Hit> {
+        let allowed = ResolvedFilters::new(store, &query.filters);
+        let mut admitted: Vec<usize> = match candidates {
+            Some(list) => list
+                .iter()
+                .copied()
+                .filter(|&i| allowed.admits(&store.timeline[i]))
+                .collect(),
+            None if query.filters.is_empty() => (0..store.timeline.len()).collect(),
+            None => (0..store.timeline.len())
+                .filter(|&i| allowed.admits(&store.timeline[i]))
+                .collect(),
+        };
+        if query.words.is_empty() {
+            admitted.sort_unstable();
+            return admitted
+                .into_iter()
+                .map(|entry| Hit { entry, score: 0 })
+                .collect();
         }
+        self.score_all(&admitted, &query.words)
+    }
+
+    fn score_all(&self, candidates: &[usize], words: &[String]) -> Vec<Hit> {
+        let bags: Vec<u64> = words.iter().map(|w| char_bag(w)).collect();
+        let score_chunk = |chunk: &[usize]| -> Vec<Hit> {
+            chunk
+                .iter()
+                .filter_map(|&entry| self.score(entry, words, &bags))
+                .collect()
+        };
+        if candidates.len() < PARALLEL_FROM {
+            return score_chunk(candidates);
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(8);
+        let chunk_size = candidates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = candidates
+                .chunks(chunk_size)
+                .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    fn score(&self, entry: usize, words: &[String], bags: &[u64]) -> Option<Hit> {
+        let haystack = &self.haystacks[entry];
+        if bags.iter().any(|&bag| bag & !haystack.bag != 0) {
+            return None;
+        }
+        let mut score = 0;
+        for word in words {
+            score += self.matcher.fuzzy_match(&haystack.text, word)?;
+        }
+        Some(Hit { entry, score })
+    }
+
+    /// Sorts hits best first, partially when only the first `limit` are wanted.
+    pub fn rank(&self, hits: &mut Vec<Hit>, limit: usize) {
+        let key = |h: &Hit| (std::cmp::Reverse(h.score), self.ties[h.entry], h.entry);
+        if limit < hits.len() {
+            hits.select_nth_unstable_by_key(limit, key);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by_key(key);
+    }
+
+    /// The characters of an entry's title that the words match (indices of `char`s), for
+    /// highlighting: computed only for the rows on screen.
+    pub fn title_positions(&self, entry: usize, words: &[String]) -> Vec<usize> {
+        let Some(haystack) = self.haystacks.get(entry) else {
+            return Vec::new();
+        };
+        let title_chars = haystack.title_chars as usize;
+        let mut positions: Vec<usize> = words
+            .iter()
+            .filter_map(|w| self.matcher.fuzzy_indices(&haystack.text, w))
+            .flat_map(|(_, indices)| indices)
+            .filter(|&i| i < title_chars)
+            .map(|i| match &haystack.title_origin {
+                Some(origin) => origin[i] as usize,
+                None => i,
+            })
+            .collect();
         positions.sort_unstable();
         positions.dedup();
-        Some(Hit {
-            entry,
-            score,
-            title_positions: positions,
-        })
+        positions
     }
 }
 
 fn haystack(store: &Store, entry: &Entry) -> Haystack {
     let title = fold(&entry.title);
+    let title_chars = title.origin.len();
+    let one_to_one = title.origin.iter().enumerate().all(|(i, &o)| i == o);
+    let title_origin = (!one_to_one).then(|| title.origin.iter().map(|&o| o as u32).collect());
     let mut text = title.text;
     let mut push = |part: &str| {
         text.push_str(" · ");
@@ -237,8 +360,10 @@ fn haystack(store: &Store, entry: &Entry) -> Haystack {
         collaborator.aliases.iter().for_each(|a| push(a));
     }
     Haystack {
-        text,
-        title_origin: title.origin,
+        bag: char_bag(&text),
+        text: text.into_boxed_str(),
+        title_chars: title_chars as u32,
+        title_origin,
     }
 }
 
@@ -352,6 +477,17 @@ mod tests {
         let q = Query::parse("brand: foo:bar").unwrap();
         assert!(q.filters.is_empty());
         assert_eq!(q.words, ["foo:bar"]);
+    }
+
+    #[test]
+    fn typing_more_narrows_but_changing_a_filter_does_not() {
+        let q = |text: &str| Query::parse(text).unwrap();
+        assert!(q("kay").narrows(&q("ka")));
+        assert!(q("kay 14").narrows(&q("kay")));
+        assert!(q("brand:asics kayano").narrows(&q("brand:asics")));
+        assert!(!q("ka").narrows(&q("kay")));
+        assert!(!q("brand:nb kay").narrows(&q("kay")));
+        assert!(!q("yak").narrows(&q("kay")));
     }
 
     #[test]

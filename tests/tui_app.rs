@@ -83,7 +83,7 @@ fn typing_jjjjound_shows_the_gel_kayano_14_collab_first_with_highlights() {
     assert!(app.ranked);
     assert_eq!(app.rows.len(), 1);
     assert_eq!(selected_id(&app), "gel-kayano-14-jjjjound-2022");
-    assert_eq!(app.rows[0].title_positions, [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert_eq!(app.title_positions(0), [0, 1, 2, 3, 4, 5, 6, 7]);
     app.update(Action::Submit);
     assert_eq!(app.focus, Focus::Timeline, "Enter keeps the results");
     assert_eq!(app.rows.len(), 1);
@@ -272,4 +272,23 @@ fn quit_is_a_state_change() {
     let mut app = app(80, 24);
     app.update(Action::Quit);
     assert!(app.quit);
+}
+
+#[test]
+fn narrowing_a_search_gives_what_a_fresh_search_gives() {
+    for (typed, fresh) in [
+        ("ka", "kay"),
+        ("kay", "kayano 1"),
+        ("brand:asics", "brand:asics 14"),
+    ] {
+        let mut narrowed = app(120, 40);
+        type_text(&mut narrowed, typed);
+        for c in fresh[typed.len()..].chars() {
+            narrowed.update(Action::Input(c));
+        }
+        let mut direct = app(120, 40);
+        direct.update(Action::Paste(fresh.to_string()));
+        assert_eq!(narrowed.query, fresh);
+        assert_eq!(narrowed.rows, direct.rows, "{typed} then {fresh}");
+    }
 }

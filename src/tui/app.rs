@@ -14,6 +14,10 @@ use crate::tui::layout::{Areas, Pane};
 /// The longest search query kept; a longer paste is cut (it could not match anything anyway).
 pub const MAX_QUERY_CHARS: usize = 256;
 
+/// A search lists at most this many of its best matches (the count of all is shown); typing
+/// more narrows them.
+pub const MAX_RANKED_ROWS: usize = 5_000;
+
 /// How far the detail pane scrolls past its last link.
 const MAX_DETAIL_SCROLL: isize = 80;
 
@@ -72,6 +76,12 @@ pub struct App {
     pub rows: Vec<Hit>,
     /// True when `rows` are ranked by a search rather than in timeline order.
     pub ranked: bool,
+    /// How many entries match; `rows` holds only the best [`MAX_RANKED_ROWS`] of a search.
+    pub match_count: usize,
+    /// The fuzzy words of the current query, for highlighting.
+    words: Vec<String>,
+    /// The last query run and every entry it matched, to narrow the next one from.
+    last_search: Option<(Query, Vec<usize>)>,
     pub lines: Vec<ListLine>,
     line_of_row: Vec<usize>,
     /// How many listed rows fall in each era.
@@ -103,6 +113,9 @@ impl App {
             collaborator_filter: None,
             rows: Vec::new(),
             ranked: false,
+            match_count: 0,
+            words: Vec::new(),
+            last_search: None,
             lines: Vec::new(),
             line_of_row: Vec::new(),
             era_counts: Vec::new(),
@@ -385,6 +398,16 @@ impl App {
         self.refresh(keep);
     }
 
+    /// The characters of a listed row's title that the search words match.
+    pub fn title_positions(&self, row: usize) -> Vec<usize> {
+        match self.rows.get(row) {
+            Some(hit) if !self.words.is_empty() => {
+                self.index.title_positions(hit.entry, &self.words)
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// The links of the selected entry's detail, in display order.
     pub fn links(&self) -> Vec<Link> {
         self.selected_entry()
@@ -553,8 +576,21 @@ impl App {
                 .collaborators
                 .push(self.store.collaborators[c].id.clone());
         }
-        self.rows = self.index.search(&self.store, &query);
+        let previous = self
+            .last_search
+            .as_ref()
+            .filter(|(previous, _)| query.narrows(previous))
+            .map(|(_, matched)| matched.as_slice());
+        let mut hits = self.index.matches(&self.store, &query, previous);
+        self.match_count = hits.len();
         self.ranked = !query.words.is_empty();
+        let matched = hits.iter().map(|h| h.entry).collect();
+        if self.ranked {
+            self.index.rank(&mut hits, MAX_RANKED_ROWS);
+        }
+        self.rows = hits;
+        self.words = query.words.clone();
+        self.last_search = Some((query, matched));
         self.rebuild_lines();
         let row = match keep {
             Some(entry) => self.row_of_entry(entry).unwrap_or_else(|| {

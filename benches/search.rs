@@ -1,0 +1,60 @@
+//! Search per keystroke on synthetic datasets of 10,000, 100,000 and 1,000,000 entries: query
+//! parsing, filters, fuzzy scoring and ranking the rows a screen shows.
+
+use std::sync::OnceLock;
+
+use divan::Bencher;
+use kicktime::load::{SourceFile, builtin_files, parse_all};
+use kicktime::search::{Query, SearchIndex};
+use kicktime::store::Store;
+use kicktime::synthetic::generate;
+
+fn main() {
+    divan::main();
+}
+
+const QUERIES: &[&str] = &[
+    "k",
+    "kayano",
+    "jjj",
+    "brand:asics 14",
+    "collab:ganni",
+    "year:2020..2023 nb",
+    "gel kayano 14 silver",
+];
+
+/// How many rows the browser shows at most on a tall screen.
+const SHOWN: usize = 100;
+
+fn dataset(entries: usize) -> &'static (Store, SearchIndex) {
+    static SETS: [OnceLock<(Store, SearchIndex)>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match entries {
+        10_000 => &SETS[0],
+        100_000 => &SETS[1],
+        _ => &SETS[2],
+    };
+    slot.get_or_init(|| {
+        let mut files = vec![SourceFile {
+            name: "synthetic.ron".into(),
+            text: generate(entries),
+        }];
+        files.extend(
+            builtin_files()
+                .into_iter()
+                .filter(|f| f.name == "data/eras.ron"),
+        );
+        let store = Store::build(parse_all(&files).unwrap());
+        let index = SearchIndex::new(&store);
+        (store, index)
+    })
+}
+
+#[divan::bench(args = [10_000, 100_000, 1_000_000], consts = [0, 1, 2, 3, 4, 5, 6], sample_count = 20)]
+fn query<const Q: usize>(bencher: Bencher, entries: usize) {
+    let (store, index) = dataset(entries);
+    bencher.bench(|| {
+        let query = Query::parse(QUERIES[Q]).unwrap();
+        index.top(store, &query, SHOWN)
+    });
+}
