@@ -38,6 +38,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,
 
+    /// Print how long loading and searching took, on stderr (for benchmarks).
+    #[arg(long, global = true, hide = true)]
+    pub timings: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -135,7 +139,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             limit,
             format,
         } => with_store(cli, |store| {
-            search(store, &query.join(" "), *limit, *format)
+            search(store, &query.join(" "), *limit, *format, cli.timings)
         }),
         Command::Show { id, format } => with_store(cli, |store| show(store, id, *format)),
         Command::Stats { format } => with_store(cli, |store| stats(store, *format)),
@@ -178,8 +182,17 @@ fn with_store(
     cli: &Cli,
     action: impl FnOnce(&crate::store::Store) -> io::Result<ExitCode>,
 ) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
     match open_or_report(cli) {
-        Ok(opened) => action(&opened.store),
+        Ok(opened) => {
+            if cli.timings {
+                eprintln!(
+                    "timing: load {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+            }
+            action(&opened.store)
+        }
         Err(code) => Ok(code),
     }
 }
@@ -220,16 +233,28 @@ fn search(
     text: &str,
     limit: Option<usize>,
     format: Format,
+    timings: bool,
 ) -> io::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let index = SearchIndex::new(store);
+    let indexed = started.elapsed();
     let query = match Query::parse(text) {
         Ok(q) => q,
         Err(e) => return usage_error(e),
     };
-    let positions: Vec<usize> = SearchIndex::new(store)
+    let positions: Vec<usize> = index
         .top(store, &query, limit.unwrap_or(usize::MAX))
         .into_iter()
         .map(|h| h.entry)
         .collect();
+    if timings {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+        eprintln!(
+            "timing: index {:.1} ms, search {:.1} ms",
+            ms(indexed),
+            ms(started.elapsed() - indexed)
+        );
+    }
     print_entries(&mut io::stdout().lock(), store, &positions, format)?;
     Ok(found(positions.len()))
 }

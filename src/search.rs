@@ -10,7 +10,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::store::{Entry, EntryKind, Store, Subject};
-use crate::text::{fold, fold_key};
+use crate::text::{fold, fold_key, fold_text};
 
 /// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -190,11 +190,7 @@ pub fn char_bag(text: &str) -> u64 {
 
 impl SearchIndex {
     pub fn new(store: &Store) -> SearchIndex {
-        let haystacks = store
-            .timeline
-            .iter()
-            .map(|entry| haystack(store, entry))
-            .collect();
+        let haystacks = build_in_parallel(&store.timeline, |entry| haystack(store, entry));
         let ties = store
             .timeline
             .iter()
@@ -282,7 +278,7 @@ impl SearchIndex {
                 .collect();
             workers
                 .into_iter()
-                .flat_map(|w| w.join().unwrap_or_default())
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         })
     }
@@ -332,15 +328,40 @@ impl SearchIndex {
     }
 }
 
+/// Maps `items` on every core when there are many of them, keeping their order.
+fn build_in_parallel<T: Sync, U: Send>(items: &[T], map: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    if items.len() < PARALLEL_FROM {
+        return items.iter().map(&map).collect();
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
+    let chunk_size = items.len().div_ceil(threads);
+    let map = &map;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk_size)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(map).collect::<Vec<U>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 fn haystack(store: &Store, entry: &Entry) -> Haystack {
-    let title = fold(&entry.title);
-    let title_chars = title.origin.len();
-    let one_to_one = title.origin.iter().enumerate().all(|(i, &o)| i == o);
-    let title_origin = (!one_to_one).then(|| title.origin.iter().map(|&o| o as u32).collect());
-    let mut text = title.text;
+    let (mut text, title_chars, title_origin) = if entry.title.is_ascii() {
+        (entry.title.clone(), entry.title.len(), None)
+    } else {
+        let title = fold(&entry.title);
+        let one_to_one = title.origin.iter().enumerate().all(|(i, &o)| i == o);
+        let origin = (!one_to_one).then(|| title.origin.iter().map(|&o| o as u32).collect());
+        (title.text, title.origin.len(), origin)
+    };
     let mut push = |part: &str| {
         text.push_str(" · ");
-        text.push_str(&fold(part).text);
+        text.push_str(&fold_text(part));
     };
     let model = &store.models[entry.model];
     if let Subject::Release(r) = entry.subject {

@@ -1,7 +1,7 @@
 //! The validated, in-memory store: every record by index, lookups by id, and the timeline of
 //! model introductions and releases in date order, each entry knowing its era.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::date::PartialDate;

@@ -13,7 +13,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// `␡`, and C1 controls and the bidirectional overrides and isolates become `�`. Everything
 /// else, accents and wide characters included, is kept as it is.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_placeholder) {
+    let printable_ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if printable_ascii || !text.chars().any(needs_placeholder) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(placeholder).collect())
@@ -47,6 +48,12 @@ pub struct Folded {
 
 /// Removes accents (`Aimé` becomes `Aime`), keeping case.
 pub fn fold(text: &str) -> Folded {
+    if text.is_ascii() {
+        return Folded {
+            text: text.to_string(),
+            origin: (0..text.len()).collect(),
+        };
+    }
     let mut folded = Folded::default();
     for (index, c) in text.chars().enumerate() {
         for part in std::iter::once(c).nfd() {
@@ -57,6 +64,15 @@ pub fn fold(text: &str) -> Folded {
         }
     }
     folded
+}
+
+/// The text with its accents removed, borrowed when there is nothing to remove.
+pub fn fold_text(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(fold(text).text)
+    }
 }
 
 /// Folds accents and lowercases: the key used to compare ids, names and aliases in filters.

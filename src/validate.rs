@@ -4,7 +4,7 @@
 //! Eras must be contiguous: each era starts the year after the previous one ends, none overlap,
 //! only the last may be open-ended, and every entry's year must fall in one of them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use crate::load::ParsedFile;
@@ -52,12 +52,12 @@ struct Checker {
 }
 
 impl Checker {
-    fn error(&mut self, file: &str, entry: String, message: String) {
-        self.push(Severity::Error, file, entry, message);
+    fn error(&mut self, file: &str, entry: impl ToString, message: String) {
+        self.push(Severity::Error, file, entry.to_string(), message);
     }
 
-    fn warn(&mut self, file: &str, entry: String, message: String) {
-        self.push(Severity::Warning, file, entry, message);
+    fn warn(&mut self, file: &str, entry: impl ToString, message: String) {
+        self.push(Severity::Warning, file, entry.to_string(), message);
     }
 
     fn push(&mut self, severity: Severity, file: &str, entry: String, message: String) {
@@ -67,6 +67,16 @@ impl Checker {
             entry,
             message,
         });
+    }
+}
+
+/// "model gel-kayano-14": which entry a problem is about, formatted only when there is one.
+#[derive(Clone, Copy)]
+struct EntryRef<'a>(&'static str, &'a str);
+
+impl fmt::Display for EntryRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
     }
 }
 
@@ -99,7 +109,7 @@ pub fn validate(files: &[ParsedFile]) -> Vec<Problem> {
 
 fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
     // Models and releases share one namespace: `kicktime show ID` finds either.
-    let mut namespaces: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    let mut namespaces: HashMap<&str, HashMap<&str, &str>> = HashMap::default();
     for file in files {
         let d = &file.dataset;
         let ids = d
@@ -130,7 +140,7 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
                     .map(|r| ("release", "entry", r.id.as_str(), r.name.as_str())),
             );
         for (what, namespace, id, name) in ids {
-            let entry = format!("{what} {id}");
+            let entry = EntryRef(what, id);
             if id.trim().is_empty() {
                 checker.error(
                     &file.name,
@@ -140,7 +150,7 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
                 continue;
             }
             if name.trim().is_empty() {
-                checker.error(&file.name, entry.clone(), "the name is empty".into());
+                checker.error(&file.name, entry, "the name is empty".into());
             }
             let seen = namespaces.entry(namespace).or_default();
             match seen.get(id) {
@@ -162,14 +172,14 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
     let collaborators: HashSet<&str> =
         all(files, |d| d.collaborators.iter().map(|c| c.id.as_str()));
     let models: HashSet<&str> = all(files, |d| d.models.iter().map(|m| m.id.as_str()));
-    let mut used_collaborators = HashSet::new();
+    let mut used_collaborators = HashSet::default();
     for file in files {
         for model in &file.dataset.models {
-            let entry = format!("model {}", model.id);
+            let entry = EntryRef("model", &model.id);
             if !brands.contains(model.brand.as_str()) {
                 checker.error(
                     &file.name,
-                    entry.clone(),
+                    entry,
                     format!("brand {:?} does not exist", model.brand),
                 );
             }
@@ -179,18 +189,18 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
                 if !models.contains(target.as_str()) {
                     checker.error(
                         &file.name,
-                        entry.clone(),
+                        entry,
                         format!("{field}: model {target:?} does not exist"),
                     );
                 }
             }
         }
         for release in &file.dataset.releases {
-            let entry = format!("release {}", release.id);
+            let entry = EntryRef("release", &release.id);
             if !models.contains(release.model.as_str()) {
                 checker.error(
                     &file.name,
-                    entry.clone(),
+                    entry,
                     format!("model {:?} does not exist", release.model),
                 );
             }
@@ -199,7 +209,7 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
                 if !collaborators.contains(credit.collaborator.as_str()) {
                     checker.error(
                         &file.name,
-                        entry.clone(),
+                        entry,
                         format!("collaborator {:?} does not exist", credit.collaborator),
                     );
                 }
@@ -240,15 +250,15 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
             if let Some(why) = model.introduced.impossibility() {
                 checker.error(
                     &file.name,
-                    format!("model {}", model.id),
+                    EntryRef("model", &model.id),
                     format!("introduced: {why}"),
                 );
             }
         }
         for release in &file.dataset.releases {
-            let entry = format!("release {}", release.id);
+            let entry = EntryRef("release", &release.id);
             if let Some(why) = release.date.impossibility() {
-                checker.error(&file.name, entry.clone(), format!("date: {why}"));
+                checker.error(&file.name, entry, format!("date: {why}"));
                 continue;
             }
             let Some(model_date) = introduced.get(release.model.as_str()) else {
@@ -275,8 +285,8 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
 
 /// Finds loops in `successor_of` and `derived_from` links (a model cannot descend from itself).
 fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
-    let mut links: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut file_of: HashMap<&str, &str> = HashMap::new();
+    let mut links: HashMap<&str, Vec<&str>> = HashMap::default();
+    let mut file_of: HashMap<&str, &str> = HashMap::default();
     for file in files {
         for model in &file.dataset.models {
             let parents = model.successor_of.iter().chain(&model.derived_from);
@@ -289,15 +299,15 @@ fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
     }
     let mut ids: Vec<&str> = links.keys().copied().collect();
     ids.sort_unstable();
-    let mut done: HashSet<&str> = HashSet::new();
-    let mut reported: HashSet<Vec<&str>> = HashSet::new();
+    let mut done: HashSet<&str> = HashSet::default();
+    let mut reported: HashSet<Vec<&str>> = HashSet::default();
     for start in ids {
         if done.contains(start) {
             continue;
         }
         // Iterative depth-first search, so a long chain cannot overflow the stack.
         let mut path: Vec<&str> = Vec::new();
-        let mut on_path: HashSet<&str> = HashSet::new();
+        let mut on_path: HashSet<&str> = HashSet::default();
         let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
         while let Some((node, next)) = stack.pop() {
             if next == 0 {
@@ -391,12 +401,12 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
             .dataset
             .models
             .iter()
-            .map(|m| (format!("model {}", m.id), m.introduced.year))
+            .map(|m| (EntryRef("model", &m.id), m.introduced.year))
             .chain(
                 file.dataset
                     .releases
                     .iter()
-                    .map(|r| (format!("release {}", r.id), r.date.year)),
+                    .map(|r| (EntryRef("release", &r.id), r.date.year)),
             );
         for (entry, year) in dated {
             if outside(year) {
@@ -416,15 +426,15 @@ fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
             .dataset
             .models
             .iter()
-            .map(|m| (format!("model {}", m.id), &m.sources, &m.disputes))
+            .map(|m| (EntryRef("model", &m.id), &m.sources, &m.disputes))
             .chain(
                 file.dataset
                     .releases
                     .iter()
-                    .map(|r| (format!("release {}", r.id), &r.sources, &r.disputes)),
+                    .map(|r| (EntryRef("release", &r.id), &r.sources, &r.disputes)),
             );
         for (entry, sources, disputes) in entries {
-            check_entry_sources(checker, &file.name, &entry, sources, disputes);
+            check_entry_sources(checker, &file.name, entry, sources, disputes);
         }
     }
 }
@@ -432,18 +442,18 @@ fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
 fn check_entry_sources(
     checker: &mut Checker,
     file: &str,
-    entry: &str,
+    entry: EntryRef,
     sources: &[Source],
     disputes: &[Dispute],
 ) {
     if sources.is_empty() {
-        checker.warn(file, entry.to_string(), "no source is given".into());
+        checker.warn(file, entry, "no source is given".into());
     }
     for source in sources {
         if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
             checker.error(
                 file,
-                entry.to_string(),
+                entry,
                 format!(
                     "source {:?}: the url must start with https:// or http://",
                     source.title
@@ -455,7 +465,7 @@ fn check_entry_sources(
         if dispute.claims.len() < 2 {
             checker.error(
                 file,
-                entry.to_string(),
+                entry,
                 format!("dispute {:?} needs at least two claims", dispute.about),
             );
         }
@@ -466,7 +476,7 @@ fn check_entry_sources(
             {
                 checker.error(
                     file,
-                    entry.to_string(),
+                    entry,
                     format!(
                         "dispute {:?}: claim source {:?} is not one of the entry's sources",
                         dispute.about, claim.source
