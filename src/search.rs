@@ -290,6 +290,9 @@ impl SearchIndex {
         }
         let mut score = 0;
         for word in words {
+            if !may_contain(&haystack.text, word) {
+                return None;
+            }
             score += self.matcher.fuzzy_match(&haystack.text, word)?;
         }
         Some(Hit { entry, score })
@@ -328,6 +331,26 @@ impl SearchIndex {
     }
 }
 
+/// A quick test that `word` could be a subsequence of `text`, ignoring ASCII case: false means
+/// it surely cannot match, so the matcher need not be asked. Words with characters beyond ASCII
+/// always pass (the matcher decides).
+fn may_contain(text: &str, word: &str) -> bool {
+    if !word.is_ascii() {
+        return true;
+    }
+    let mut wanted = word.bytes().map(|b| b.to_ascii_lowercase()).peekable();
+    for byte in text.bytes() {
+        match wanted.peek() {
+            None => return true,
+            Some(&w) if byte.to_ascii_lowercase() == w => {
+                wanted.next();
+            }
+            Some(_) => {}
+        }
+    }
+    wanted.peek().is_none()
+}
+
 /// Maps `items` on every core when there are many of them, keeping their order.
 fn build_in_parallel<T: Sync, U: Send>(items: &[T], map: impl Fn(&T) -> U + Sync) -> Vec<U> {
     if items.len() < PARALLEL_FROM {
@@ -360,12 +383,15 @@ fn haystack(store: &Store, entry: &Entry) -> Haystack {
         (title.text, title.origin.len(), origin)
     };
     let mut push = |part: &str| {
-        text.push_str(" · ");
+        text.push(' ');
         text.push_str(&fold_text(part));
     };
     let model = &store.models[entry.model];
     if let Subject::Release(r) = entry.subject {
-        push(&model.name);
+        // Most release titles already name their model; a second copy would only slow matching.
+        if !entry.title.contains(model.name.as_str()) {
+            push(&model.name);
+        }
         if let Some(colourway) = &store.releases[r].colourway {
             push(colourway);
         }
@@ -509,6 +535,15 @@ mod tests {
         assert!(!q("ka").narrows(&q("kay")));
         assert!(!q("brand:nb kay").narrows(&q("kay")));
         assert!(!q("yak").narrows(&q("kay")));
+    }
+
+    #[test]
+    fn the_quick_check_never_rejects_a_subsequence() {
+        assert!(may_contain("Gel-Kayano 14 ASICS", "kay14"));
+        assert!(may_contain("Gel-Kayano 14", "GK"));
+        assert!(!may_contain("Gel-Kayano 14", "kayano 15"));
+        assert!(!may_contain("2002R", "nb"));
+        assert!(may_contain("Café", "é"));
     }
 
     #[test]
