@@ -2,9 +2,6 @@
 //! not depend on the size of the dataset.
 
 use divan::Bencher;
-use kicktime::load::{SourceFile, builtin_files, parse_all};
-use kicktime::store::Store;
-use kicktime::synthetic::generate;
 use kicktime::tui::action::Action;
 use kicktime::tui::app::App;
 use kicktime::tui::theme::Theme;
@@ -18,16 +15,7 @@ fn main() {
 
 #[divan::bench(args = [10_000, 1_000_000], sample_count = 50)]
 fn frame_200x60(bencher: Bencher, entries: usize) {
-    let mut files = vec![SourceFile {
-        name: "synthetic.ron".into(),
-        text: generate(entries),
-    }];
-    files.extend(
-        builtin_files()
-            .into_iter()
-            .filter(|f| f.name == "data/eras.ron"),
-    );
-    let store = Store::build(parse_all(&files).unwrap());
+    let store = kicktime::synthetic::store(entries);
     let mut app = App::new(store, 200, 60);
     app.update(Action::PageDown);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();

@@ -4,10 +4,8 @@
 use std::sync::OnceLock;
 
 use divan::Bencher;
-use kicktime::load::{SourceFile, builtin_files, parse_all};
 use kicktime::search::{Query, SearchIndex};
 use kicktime::store::Store;
-use kicktime::synthetic::generate;
 
 fn main() {
     divan::main();
@@ -35,16 +33,7 @@ fn dataset(entries: usize) -> &'static (Store, SearchIndex) {
         _ => &SETS[2],
     };
     slot.get_or_init(|| {
-        let mut files = vec![SourceFile {
-            name: "synthetic.ron".into(),
-            text: generate(entries),
-        }];
-        files.extend(
-            builtin_files()
-                .into_iter()
-                .filter(|f| f.name == "data/eras.ron"),
-        );
-        let store = Store::build(parse_all(&files).unwrap());
+        let store = kicktime::synthetic::store(entries);
         let index = SearchIndex::new(&store);
         (store, index)
     })

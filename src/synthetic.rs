@@ -168,3 +168,18 @@ pub fn generate(entries: usize) -> String {
 fn model_names_generation(names: &[(String, usize)], index: usize) -> usize {
     names[index].1
 }
+
+/// A ready store of about `entries` synthetic entries, with the built-in eras.
+pub fn store(entries: usize) -> crate::store::Store {
+    let mut files = vec![crate::load::SourceFile {
+        name: "synthetic.ron".into(),
+        text: generate(entries),
+    }];
+    files.extend(
+        crate::load::builtin_files()
+            .into_iter()
+            .filter(|f| f.name == "data/eras.ron"),
+    );
+    let parsed = crate::load::parse_all(&files).expect("synthetic data parses");
+    crate::store::Store::build(parsed)
+}
