@@ -292,3 +292,59 @@ fn narrowing_a_search_gives_what_a_fresh_search_gives() {
         assert_eq!(narrowed.rows, direct.rows, "{typed} then {fresh}");
     }
 }
+
+#[test]
+fn on_a_large_dataset_searches_run_on_the_worker_and_stale_answers_are_dropped() {
+    use kicktime::tui::worker::Worker;
+    let store = open(Some(&common::mini())).unwrap().store;
+    // A threshold of 0 treats the small dataset as large.
+    let mut app = App::with_async_from(store, 120, 40, 0);
+    let first = app
+        .take_request()
+        .expect("the opening list is a search too");
+    let worker = Worker::spawn(app.store.clone(), app.search_index());
+    worker.send(first);
+    let outcome = wait_for_outcome(&worker);
+    app.receive(outcome);
+    assert_eq!(app.rows.len(), 10);
+
+    app.update(Action::OpenSearch);
+    app.update(Action::Input('g'));
+    let stale = app.take_request().unwrap();
+    app.update(Action::Input('a'));
+    assert!(app.searching());
+    assert_eq!(
+        app.rows.len(),
+        10,
+        "the list stays as it was while the worker searches"
+    );
+    let fresh = app.take_request().unwrap();
+    worker.send(stale);
+    let stale_outcome = wait_for_outcome(&worker);
+    app.receive(stale_outcome);
+    assert!(app.searching(), "an answer to an older query is ignored");
+    worker.send(fresh);
+    app.receive(wait_for_outcome(&worker));
+    assert!(!app.searching());
+    assert!(app.ranked);
+    assert_eq!(app.query, "ga");
+    assert!(
+        app.rows
+            .iter()
+            .any(|h| app.store.timeline[h.entry].id == "nb-2002r-ganni-2022")
+    );
+}
+
+fn wait_for_outcome(worker: &kicktime::tui::worker::Worker) -> kicktime::tui::worker::Outcome {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(outcome) = worker.latest() {
+            return outcome;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "no answer"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}

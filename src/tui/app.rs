@@ -5,11 +5,14 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::detail::{Link, describe};
+use std::sync::Arc;
+
 use crate::search::{Hit, Query, SearchIndex};
 use crate::store::Store;
 use crate::text::sanitize;
 use crate::tui::action::Action;
 use crate::tui::layout::{Areas, Pane};
+use crate::tui::worker::{self, ASYNC_FROM, Outcome, Request};
 
 /// The longest search query kept; a longer paste is cut (it could not match anything anyway).
 pub const MAX_QUERY_CHARS: usize = 256;
@@ -64,8 +67,15 @@ struct Snapshot {
 }
 
 pub struct App {
-    pub store: Store,
-    index: SearchIndex,
+    pub store: Arc<Store>,
+    index: Arc<SearchIndex>,
+    /// Searches on datasets at least this large go to the worker (see [`App::take_request`]).
+    async_from: usize,
+    /// A search waiting to be handed to the worker.
+    outbox: Option<Request>,
+    /// The id of the newest search asked for, and the entry to select when it arrives.
+    pending: Option<(u64, Option<usize>)>,
+    next_search: u64,
     /// The search text as typed.
     pub query: String,
     /// Why the query cannot be run, when it cannot.
@@ -81,7 +91,7 @@ pub struct App {
     /// The fuzzy words of the current query, for highlighting.
     words: Vec<String>,
     /// The last query run and every entry it matched, to narrow the next one from.
-    last_search: Option<(Query, Vec<usize>)>,
+    last_search: Option<(Query, Arc<Vec<usize>>)>,
     pub lines: Vec<ListLine>,
     line_of_row: Vec<usize>,
     /// How many listed rows fall in each era.
@@ -103,10 +113,19 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, width: u16, height: u16) -> App {
-        let index = SearchIndex::new(&store);
+        App::with_async_from(store, width, height, ASYNC_FROM)
+    }
+
+    /// An app that hands searches to a worker once the dataset has `async_from` entries.
+    pub fn with_async_from(store: Store, width: u16, height: u16, async_from: usize) -> App {
+        let index = Arc::new(SearchIndex::new(&store));
         let mut app = App {
-            store,
+            store: Arc::new(store),
             index,
+            async_from,
+            outbox: None,
+            pending: None,
+            next_search: 0,
             query: String::new(),
             query_error: None,
             brand_filter: None,
@@ -576,21 +595,56 @@ impl App {
                 .collaborators
                 .push(self.store.collaborators[c].id.clone());
         }
-        let previous = self
+        let within = self
             .last_search
             .as_ref()
             .filter(|(previous, _)| query.narrows(previous))
-            .map(|(_, matched)| matched.as_slice());
-        let mut hits = self.index.matches(&self.store, &query, previous);
-        self.match_count = hits.len();
-        self.ranked = !query.words.is_empty();
-        let matched = hits.iter().map(|h| h.entry).collect();
-        if self.ranked {
-            self.index.rank(&mut hits, MAX_RANKED_ROWS);
+            .map(|(_, matched)| Arc::clone(matched));
+        self.next_search += 1;
+        let request = Request {
+            id: self.next_search,
+            query,
+            within,
+            limit: MAX_RANKED_ROWS,
+        };
+        self.pending = Some((request.id, keep));
+        if self.store.timeline.len() >= self.async_from {
+            self.outbox = Some(request);
+        } else {
+            let outcome = worker::run(&self.store, &self.index, request);
+            self.receive(outcome);
         }
-        self.rows = hits;
-        self.words = query.words.clone();
-        self.last_search = Some((query, matched));
+    }
+
+    /// The search index, shared with the worker.
+    pub fn search_index(&self) -> Arc<SearchIndex> {
+        Arc::clone(&self.index)
+    }
+
+    /// A search for the worker to run, if one is waiting.
+    pub fn take_request(&mut self) -> Option<Request> {
+        self.outbox.take()
+    }
+
+    /// True while a search asked for has not arrived yet.
+    pub fn searching(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Shows a finished search, unless a newer one was asked for since.
+    pub fn receive(&mut self, outcome: Outcome) {
+        let Some((id, keep)) = self.pending else {
+            return;
+        };
+        if outcome.id != id {
+            return;
+        }
+        self.pending = None;
+        self.ranked = !outcome.query.words.is_empty();
+        self.match_count = outcome.matched.len();
+        self.rows = outcome.rows;
+        self.words = outcome.query.words.clone();
+        self.last_search = Some((outcome.query, outcome.matched));
         self.rebuild_lines();
         let row = match keep {
             Some(entry) => self.row_of_entry(entry).unwrap_or_else(|| {

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod worker;
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
@@ -58,6 +59,9 @@ const EXIT_TERMINATED: u8 = 143;
 /// How often the idle loop wakes to notice a termination signal; nothing is drawn then.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
+/// How often the loop looks for a finished search while one runs.
+const SEARCH_CHECK: Duration = Duration::from_millis(5);
+
 fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
     let terminated = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP] {
@@ -66,14 +70,34 @@ fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(store, size.width, size.height);
+    let worker = worker::Worker::spawn(app.store.clone(), app.search_index());
     while !app.quit {
+        if let Some(request) = app.take_request() {
+            worker.send(request);
+        }
         guard
             .terminal
             .draw(|frame| view::draw(frame, &app, theme))?;
-        while !event::poll(SIGNAL_CHECK)? {
+        // Wait for a key, a finished search or a signal; a search in progress is looked for
+        // often, and its arrival is drawn at once.
+        let wait = if app.searching() {
+            SEARCH_CHECK
+        } else {
+            SIGNAL_CHECK
+        };
+        let mut arrived = false;
+        while !event::poll(wait)? {
             if terminated.load(Ordering::Relaxed) {
                 return Ok(ExitCode::from(EXIT_TERMINATED));
             }
+            if let Some(outcome) = worker.latest() {
+                app.receive(outcome);
+                arrived = true;
+                break;
+            }
+        }
+        if arrived {
+            continue;
         }
         // Apply every event already waiting before drawing again, so a held key or a storm of
         // resizes never queues up frames.

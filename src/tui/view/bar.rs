@@ -45,7 +45,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(status) = &app.status {
         runs.push((format!("  {status}"), theme.error));
     }
-    let count = if app.rows.len() < app.match_count {
+    let count = if app.searching() {
+        " searching… ".to_string()
+    } else if app.rows.len() < app.match_count {
         format!(" best {} of {} matches ", app.rows.len(), app.match_count)
     } else if app.has_filters() {
         format!(" {} of {} ", app.rows.len(), app.store.timeline.len())
