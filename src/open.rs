@@ -40,6 +40,8 @@ pub fn parse_and_check(path: Option<&Path>) -> Result<(Vec<ParsedFile>, Vec<Prob
         None => load::builtin_files(),
     };
     let mut parsed = load::parse_all(&files).map_err(DataError::Unreadable)?;
+    // The text is no longer needed; freeing it now lowers the peak memory of a large dataset.
+    drop(files);
     if parsed.iter().all(|f| f.dataset.eras.is_empty()) {
         let eras = load::builtin_files()
             .into_iter()
