@@ -11,7 +11,7 @@ use crate::search::{Hit, Query, SearchIndex};
 use crate::store::Store;
 use crate::text::sanitize;
 use crate::tui::action::Action;
-use crate::tui::layout::{Areas, Pane};
+use crate::tui::layout::Areas;
 use crate::tui::worker::{self, ASYNC_FROM, Outcome, Request};
 
 /// The longest search query kept; a longer paste is cut (it could not match anything anyway).
@@ -724,9 +724,4 @@ fn rank_names(names: &[(String, usize)], input: &str) -> Vec<usize> {
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.into_iter().map(|(_, i)| i).collect()
-}
-
-/// Which pane the detail is drawn in, for the view.
-pub fn detail_pane(app: &App) -> Pane {
-    app.areas().pane()
 }
