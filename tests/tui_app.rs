@@ -76,6 +76,16 @@ fn era_keys_jump_between_eras_with_entries() {
 }
 
 #[test]
+fn an_era_jump_shows_the_era_heading_at_the_top_of_a_short_list() {
+    let mut app = app(120, 12);
+    app.update(Action::Era(7));
+    assert_eq!(app.lines[app.offset], ListLine::Era(7));
+    app.update(Action::Era(4));
+    assert_eq!(app.lines[app.offset], ListLine::Era(4));
+    assert_eq!(selected_id(&app), "gel-kayano-14");
+}
+
+#[test]
 fn typing_jjjjound_shows_the_gel_kayano_14_collab_first_with_highlights() {
     let mut app = app(120, 40);
     type_text(&mut app, "jjjjound");

@@ -288,7 +288,7 @@ impl App {
         let mut era = current as isize + direction;
         while era >= 0 && (era as usize) < eras {
             if let Some(row) = self.first_row_of_era(era as usize) {
-                self.select(row);
+                self.select_at_top(row);
                 return;
             }
             era += direction;
@@ -304,10 +304,20 @@ impl App {
         match self.store.eras.get(era) {
             None => self.status = Some(format!("There is no era {}", era + 1)),
             Some(e) => match self.first_row_of_era(era) {
-                Some(row) => self.select(row),
+                Some(row) => self.select_at_top(row),
                 None => self.status = Some(format!("No entries listed in {}", e.name)),
             },
         }
+    }
+
+    /// Selects a row and scrolls it (with its era heading) to the top of the list, as far as
+    /// the list allows: an era jump shows as much of the new era as fits.
+    fn select_at_top(&mut self, row: usize) {
+        self.select(row);
+        let height = usize::from(self.areas().list_height()).max(1);
+        let line = self.line_of_row.get(self.selected).copied().unwrap_or(0);
+        let heading = usize::from(line > 0 && matches!(self.lines[line - 1], ListLine::Era(_)));
+        self.offset = (line - heading).min(self.lines.len().saturating_sub(height));
     }
 
     fn first_row_of_era(&self, era: usize) -> Option<usize> {
