@@ -1,9 +1,6 @@
 //! The browser's state and how each [`Action`] changes it: plain data, no terminal, so every
 //! behaviour can be unit-tested.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::detail::{Link, describe};
 use std::sync::Arc;
 
@@ -12,6 +9,7 @@ use crate::store::Store;
 use crate::text::sanitize;
 use crate::tui::action::Action;
 use crate::tui::layout::Areas;
+use crate::tui::picker::{Picker, PickerKind};
 use crate::tui::worker::{self, ASYNC_FROM, Outcome, Request};
 
 /// The longest search query kept; a longer paste is cut (it could not match anything anyway).
@@ -31,22 +29,6 @@ pub enum Focus {
     Detail,
     Search,
     Picker,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickerKind {
-    Brand,
-    Collaborator,
-}
-
-/// The searchable list of brands or collaborators opened by `b` or `c`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Picker {
-    pub kind: PickerKind,
-    pub input: String,
-    /// Indices into the store's brands or collaborators, best match first.
-    pub items: Vec<usize>,
-    pub selected: usize,
 }
 
 /// One line of the timeline list: an era heading, or a result row.
@@ -333,9 +315,9 @@ impl App {
     fn input(&mut self, text: &str) {
         match self.focus {
             Focus::Picker => {
-                if let Some(picker) = &self.picker {
+                if let Some(picker) = &mut self.picker {
                     let input = format!("{}{}", picker.input, clean_input(text));
-                    self.set_picker_input(input);
+                    picker.set_input(&self.store, input);
                 }
             }
             _ => {
@@ -349,10 +331,10 @@ impl App {
     fn delete_char(&mut self) {
         match self.focus {
             Focus::Picker => {
-                if let Some(picker) = &self.picker {
+                if let Some(picker) = &mut self.picker {
                     let mut input = picker.input.clone();
                     input.pop();
-                    self.set_picker_input(input);
+                    picker.set_input(&self.store, input);
                 }
             }
             Focus::Search => {
@@ -366,7 +348,11 @@ impl App {
 
     fn set_input(&mut self, text: String) {
         match self.focus {
-            Focus::Picker => self.set_picker_input(text),
+            Focus::Picker => {
+                if let Some(picker) = &mut self.picker {
+                    picker.set_input(&self.store, text);
+                }
+            }
             _ => {
                 self.query = text.chars().take(MAX_QUERY_CHARS).collect();
                 self.refresh(None);
@@ -510,42 +496,7 @@ impl App {
 
     fn open_picker(&mut self, kind: PickerKind) {
         self.focus = Focus::Picker;
-        self.picker = Some(Picker {
-            kind,
-            input: String::new(),
-            items: Vec::new(),
-            selected: 0,
-        });
-        self.set_picker_input(String::new());
-    }
-
-    fn set_picker_input(&mut self, input: String) {
-        let Some(picker) = &self.picker else {
-            return;
-        };
-        let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
-        let names: Vec<(String, usize)> = match picker.kind {
-            PickerKind::Brand => self
-                .store
-                .brands
-                .iter()
-                .map(|b| format!("{} {}", b.name, b.aliases.join(" ")))
-                .zip(0..)
-                .collect(),
-            PickerKind::Collaborator => self
-                .store
-                .collaborators
-                .iter()
-                .map(|c| format!("{} {}", c.name, c.aliases.join(" ")))
-                .zip(0..)
-                .collect(),
-        };
-        let items = rank_names(&names, &input);
-        if let Some(picker) = &mut self.picker {
-            picker.input = input;
-            picker.items = items;
-            picker.selected = 0;
-        }
+        self.picker = Some(Picker::new(&self.store, kind));
     }
 
     fn pick(&mut self) {
@@ -553,7 +504,7 @@ impl App {
             return;
         };
         self.focus = Focus::Timeline;
-        let Some(&chosen) = picker.items.get(picker.selected) else {
+        let Some(chosen) = picker.chosen() else {
             return;
         };
         self.push_history();
@@ -713,25 +664,4 @@ fn clean_input(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Brand or collaborator indices matching `input`, best first; all of them by name when empty.
-fn rank_names(names: &[(String, usize)], input: &str) -> Vec<usize> {
-    let input = crate::text::fold(input.trim()).text;
-    if input.is_empty() {
-        let mut all: Vec<&(String, usize)> = names.iter().collect();
-        all.sort_by_key(|(name, _)| crate::text::fold_key(name));
-        return all.into_iter().map(|(_, i)| *i).collect();
-    }
-    let matcher = SkimMatcherV2::default().smart_case();
-    let mut scored: Vec<(i64, usize)> = names
-        .iter()
-        .filter_map(|(name, i)| {
-            matcher
-                .fuzzy_match(&crate::text::fold(name).text, &input)
-                .map(|s| (s, *i))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, i)| i).collect()
 }

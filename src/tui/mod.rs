@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod keys;
 pub mod layout;
+pub mod picker;
 pub mod terminal;
 pub mod theme;
 pub mod view;

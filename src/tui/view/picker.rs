@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::app::{App, PickerKind};
+use crate::tui::app::App;
+use crate::tui::picker::PickerKind;
 use crate::tui::theme::Theme;
 
 use super::spans::fit;
