@@ -368,3 +368,35 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     assert_eq!(session.exit_code(), 0);
     session.assert_terminal_restored();
 }
+
+#[test]
+fn no_color_means_no_colour_codes_on_the_wire() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 100, 30, &[("NO_COLOR", "1")]);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys("/kayano");
+    session.wait_for("Results, best first");
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    let colours: Vec<String> = (0..8)
+        .flat_map(|d| {
+            [
+                format!("\u{1b}[3{d}m"),
+                format!("\u{1b}[4{d}m"),
+                format!("\u{1b}[9{d}m"),
+            ]
+        })
+        .chain(["38;5;".to_string(), "38;2;".to_string()])
+        .collect();
+    for code in &colours {
+        assert!(
+            !raw.contains(code.as_str()),
+            "colour code {code:?} written under NO_COLOR"
+        );
+    }
+    assert!(
+        raw.contains("\u{1b}[7m"),
+        "the selection is drawn in reverse video"
+    );
+    session.keys("\u{3}");
+    assert_eq!(session.exit_code(), 0);
+}
