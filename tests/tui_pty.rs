@@ -400,3 +400,27 @@ fn no_color_means_no_colour_codes_on_the_wire() {
     session.keys("\u{3}");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[test]
+fn the_built_in_timeline_searched_for_jjjjound_and_the_kayano_14() {
+    let mut session = Session::start(&[], 120, 40, &[]);
+    let screen = session.wait_for("entries");
+    assert!(screen.contains("Origins"), "{screen}");
+    session.keys("/jjjjound");
+    let screen = session.wait_for("Results, best first");
+    assert!(screen.contains("JJJJound x"), "{screen}");
+    session.keys("\u{15}kiko kayano 14");
+    let screen = session.wait_for("/ kiko kayano 14");
+    assert!(screen.contains("UB1-S Gel-Kayano 14"), "{screen}");
+    assert!(screen.contains("Kiko Kostadinov"), "{screen}");
+    session.keys("\r\r");
+    let screen = session.wait_for("collaborators");
+    assert!(
+        screen.contains("Gel-Kayano 14 (2008)"),
+        "the collab links to its model:\n{screen}"
+    );
+    session.escape();
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+}
