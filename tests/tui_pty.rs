@@ -20,7 +20,7 @@ struct Session {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
     modes_before: String,
     _turn: std::sync::MutexGuard<'static, ()>,
 }
@@ -69,10 +69,14 @@ impl Session {
             raw,
             writer,
             child,
-            master: pair.master,
+            master: Some(pair.master),
             modes_before,
             _turn: turn,
         }
+    }
+
+    fn master(&self) -> &(dyn MasterPty + Send) {
+        self.master.as_deref().expect("the terminal is open")
     }
 
     fn contents(&self) -> String {
@@ -134,7 +138,13 @@ impl Session {
             }
             if started.elapsed() > PATIENCE {
                 self.child.kill().ok();
-                panic!("kicktime did not exit:\n{}", self.contents());
+                let raw = self.raw.lock().unwrap();
+                let tail =
+                    String::from_utf8_lossy(&raw[raw.len().saturating_sub(300)..]).into_owned();
+                panic!(
+                    "kicktime did not exit:\n{}\nlast output: {tail:?}",
+                    self.contents()
+                );
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -148,7 +158,7 @@ impl Session {
             "cursor still hidden"
         );
         assert_eq!(
-            format!("{:?}", self.master.get_termios()),
+            format!("{:?}", self.master().get_termios()),
             self.modes_before,
             "terminal modes (raw mode) were not restored"
         );
@@ -234,7 +244,7 @@ fn a_narrow_terminal_shows_one_pane_at_a_time_and_resizing_redraws() {
     session.escape();
     session.wait_for("Timeline");
     session
-        .master
+        .master()
         .resize(PtySize {
             rows: 30,
             cols: 110,
@@ -254,7 +264,7 @@ fn a_narrow_terminal_shows_one_pane_at_a_time_and_resizing_redraws() {
         "both panes after widening:\n{screen}"
     );
     session
-        .master
+        .master()
         .resize(PtySize {
             rows: 5,
             cols: 20,
@@ -422,5 +432,52 @@ fn the_built_in_timeline_searched_for_jjjjound_and_the_kayano_14() {
     session.escape();
     session.keys("q");
     assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_huge_paste_and_a_held_key_stay_responsive() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 100, 30, &[]);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys("/");
+    session.keys(&format!(
+        "\u{1b}[200~{}\u{1b}[201~",
+        "kayano ".repeat(15_000)
+    ));
+    session.wait_for("/ kayano kayano");
+    // A held key: bursts of moves arrive faster than frames are drawn. (Each burst stays under
+    // 1,024 bytes: crossterm reads its input in such blocks and leaves the rest of a larger
+    // burst waiting for the next key, which a real held key always sends.)
+    session.escape();
+    session.wait_until_gone("/ kayano");
+    for _ in 0..10 {
+        session.keys(&"j".repeat(200));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    session.wait_for("Kiko Kostadinov Gel-Kayano 14");
+    let started = Instant::now();
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn sighup_from_a_closed_terminal_ends_kicktime() {
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 100, 30, &[]);
+    session.wait_for("Gel-Kayano Trainer");
+    let pid = session.child.process_id().expect("a pid").to_string();
+    let hung_up = std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap();
+    assert!(hung_up.success());
+    assert_eq!(session.exit_code(), 143);
     session.assert_terminal_restored();
 }

@@ -20,6 +20,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::cli::{Cli, Command, FilterArgs, open_or_report, run};
 use crate::output::Format;
@@ -65,9 +66,7 @@ const SEARCH_CHECK: Duration = Duration::from_millis(5);
 
 fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
     let terminated = Arc::new(AtomicBool::new(false));
-    for signal in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&terminated))?;
-    }
+    watch_for_termination(Arc::clone(&terminated))?;
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(store, size.width, size.height);
@@ -118,6 +117,25 @@ fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How long the browser has to notice SIGTERM or SIGHUP and exit on its own.
+const GRACE: Duration = Duration::from_millis(600);
+
+/// On SIGTERM or SIGHUP, asks the browser to exit; if it has not within [`GRACE`], restores the
+/// terminal and exits from here. That second step matters when the terminal itself is gone:
+/// crossterm can then be stuck reading it forever, spinning (crossterm issue #793).
+fn watch_for_termination(terminated: Arc<AtomicBool>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            terminated.store(true, Ordering::Relaxed);
+            std::thread::sleep(GRACE);
+            terminal::restore();
+            std::process::exit(i32::from(EXIT_TERMINATED));
+        }
+    });
+    Ok(())
 }
 
 fn is_suspend(event: &Event) -> bool {
