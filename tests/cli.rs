@@ -305,3 +305,15 @@ fn control_characters_in_data_never_reach_the_terminal() {
         );
     }
 }
+
+#[test]
+fn without_a_terminal_kicktime_prints_the_timeline_instead_of_drawing() {
+    let dir = mini();
+    let out = kicktime(&["--data", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a terminal"), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("DATE"), "{text}");
+    assert_eq!(text.lines().count(), 11);
+    assert!(!text.contains('\u{1b}'), "no escape sequences when piped");
+}
