@@ -150,7 +150,8 @@ impl Store {
         }
         // Date, then models before the releases of the same day, then title and id so the
         // order never depends on file order.
-        timeline.sort_by(|a, b| {
+        // The key ends with the id, which is unique, so an unstable sort is still deterministic.
+        timeline.sort_unstable_by(|a, b| {
             (a.date.sort_key(), a.kind, &a.title, &a.id).cmp(&(
                 b.date.sort_key(),
                 b.kind,

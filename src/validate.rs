@@ -82,15 +82,38 @@ impl fmt::Display for EntryRef<'_> {
 
 /// Every problem of the merged files, errors first, in file order within each severity.
 pub fn validate(files: &[ParsedFile]) -> Vec<Problem> {
+    type Check = fn(&[ParsedFile], &mut Checker);
+    const CHECKS: [Check; 6] = [
+        check_ids,
+        check_references,
+        check_dates,
+        check_lineage_cycles,
+        check_eras,
+        check_sources,
+    ];
+    // The checks are independent, so they run side by side; their reports are joined in this
+    // fixed order, so the output never depends on timing.
+    let reports: Vec<Vec<Problem>> = std::thread::scope(|scope| {
+        let running: Vec<_> = CHECKS
+            .map(|check| {
+                scope.spawn(move || {
+                    let mut checker = Checker {
+                        problems: Vec::new(),
+                    };
+                    check(files, &mut checker);
+                    checker.problems
+                })
+            })
+            .into_iter()
+            .collect();
+        running
+            .into_iter()
+            .map(|r| r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
     let mut checker = Checker {
-        problems: Vec::new(),
+        problems: reports.into_iter().flatten().collect(),
     };
-    check_ids(files, &mut checker);
-    check_references(files, &mut checker);
-    check_dates(files, &mut checker);
-    check_lineage_cycles(files, &mut checker);
-    check_eras(files, &mut checker);
-    check_sources(files, &mut checker);
     if files
         .iter()
         .all(|f| f.dataset.models.is_empty() && f.dataset.releases.is_empty())
