@@ -338,17 +338,15 @@ fn may_contain(text: &str, word: &str) -> bool {
     if !word.is_ascii() {
         return true;
     }
-    let mut wanted = word.bytes().map(|b| b.to_ascii_lowercase()).peekable();
-    for byte in text.bytes() {
-        match wanted.peek() {
-            None => return true,
-            Some(&w) if byte.to_ascii_lowercase() == w => {
-                wanted.next();
-            }
-            Some(_) => {}
+    let mut rest = text.as_bytes();
+    for wanted in word.bytes() {
+        let (lower, upper) = (wanted.to_ascii_lowercase(), wanted.to_ascii_uppercase());
+        match memchr::memchr2(lower, upper, rest) {
+            Some(at) => rest = &rest[at + 1..],
+            None => return false,
         }
     }
-    wanted.peek().is_none()
+    true
 }
 
 /// Maps `items` on every core when there are many of them, keeping their order.
