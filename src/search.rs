@@ -242,6 +242,19 @@ impl SearchIndex {
                 .filter(|&i| allowed.admits(&store.timeline[i]))
                 .collect(),
             None if query.filters.is_empty() => (0..store.timeline.len()).collect(),
+            // The timeline is in date order, so a year filter narrows it to ranges at once.
+            None if !query.filters.years.is_empty() => {
+                let mut within: Vec<usize> = query
+                    .filters
+                    .years
+                    .iter()
+                    .flat_map(|&(first, last)| store.entries_of_years(first, last))
+                    .filter(|&i| allowed.admits(&store.timeline[i]))
+                    .collect();
+                within.sort_unstable();
+                within.dedup();
+                within
+            }
             None => (0..store.timeline.len())
                 .filter(|&i| allowed.admits(&store.timeline[i]))
                 .collect(),

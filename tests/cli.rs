@@ -317,3 +317,26 @@ fn without_a_terminal_kicktime_prints_the_timeline_instead_of_drawing() {
     assert_eq!(text.lines().count(), 11);
     assert!(!text.contains('\u{1b}'), "no escape sequences when piped");
 }
+
+#[test]
+fn overlapping_year_filters_list_each_entry_once_in_order() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let one = json(&mini_args(
+        &["search", "year:2020..2022", "--format", "json"],
+        dir,
+    ));
+    let overlapping = json(&mini_args(
+        &[
+            "search",
+            "year:2021",
+            "year:2020..2022",
+            "year:2022",
+            "--format",
+            "json",
+        ],
+        dir,
+    ));
+    assert_eq!(ids(&one), ids(&overlapping));
+    assert_eq!(ids(&one).len(), 5);
+}
