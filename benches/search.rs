@@ -19,6 +19,11 @@ const QUERIES: &[&str] = &[
     "collab:ganni",
     "year:2020..2023 nb",
     "gel kayano 14 silver",
+    "e",
+    "ka",
+    "ne",
+    "kay",
+    "air max 90 infrared",
 ];
 
 /// How many rows the browser shows at most on a tall screen.
@@ -39,7 +44,7 @@ fn dataset(entries: usize) -> &'static (Store, SearchIndex) {
     })
 }
 
-#[divan::bench(args = [10_000, 100_000, 1_000_000], consts = [0, 1, 2, 3, 4, 5, 6], sample_count = 20)]
+#[divan::bench(args = [10_000, 100_000, 1_000_000], consts = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], sample_count = 20)]
 fn query<const Q: usize>(bencher: Bencher, entries: usize) {
     let (store, index) = dataset(entries);
     bencher.bench(|| {

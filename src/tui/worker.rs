@@ -37,16 +37,12 @@ pub struct Outcome {
 /// Runs a request: the one search routine, whether on the worker or at once.
 pub fn run(store: &Store, index: &SearchIndex, request: Request) -> Outcome {
     let within = request.within.as_deref().map(Vec::as_slice);
-    let mut rows = index.matches(store, &request.query, within);
-    let matched = Arc::new(rows.iter().map(|h| h.entry).collect());
-    if !request.query.words.is_empty() {
-        index.rank(&mut rows, request.limit);
-    }
+    let found = index.find(store, &request.query, within, request.limit);
     Outcome {
         id: request.id,
         query: request.query,
-        rows,
-        matched,
+        rows: found.rows,
+        matched: Arc::new(found.matched),
     }
 }
 

@@ -1,0 +1,337 @@
+//! The search engine shared by the terminal UI and the command line: the query syntax (fuzzy
+//! words plus `brand:` `collab:` `era:` `year:` `kind:` filters), accent folding, fuzzy scoring
+//! with fuzzy-matcher, and ranking, keeping matched positions for highlighting.
+//!
+//! Matching is accent-insensitive, and case-insensitive unless a word has a capital letter
+//! (smart case). Every word must match; filters of the same field are alternatives (`brand:asics
+//! brand:nb` keeps both brands), filters of different fields must all hold.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+mod filters;
+mod query;
+mod rank;
+mod word;
+
+pub use filters::names_match;
+pub use query::{Filters, Query, QueryError, parse_kind, parse_years};
+
+use crate::store::{Entry, Store, Subject};
+use crate::text::{fold, fold_text};
+use filters::ResolvedFilters;
+use rank::Candidate;
+use word::Word;
+
+/// One search result: a timeline position and its score (0 without words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub score: i64,
+}
+
+/// What a query found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The best rows, ranked; without words, the filtered timeline in order.
+    pub rows: Vec<Hit>,
+    /// Every entry the query matches, in timeline order.
+    pub matched: Vec<usize>,
+}
+
+/// What each timeline entry is searched by, folded once when the index is built.
+struct Haystack {
+    /// A space, the title, then the model, brand and collaborators with their aliases, accents
+    /// removed.
+    ///
+    /// The leading space makes every word start score alike, the title's first included (skim
+    /// doubles the bonus of a text's very first character). It also keeps that doubled bonus
+    /// out of skim's scratch matrix, which skim reuses between calls and partly reads before
+    /// writing: no stale cell can then hold more than an ordinary bonus, which is what
+    /// [`word::Word::bound`] assumes of every score.
+    text: Box<str>,
+    /// Which characters `text` holds, as a [`char_bag`], to skip it cheaply when a word needs a
+    /// character it lacks.
+    bag: u64,
+    /// How many characters of `text` are the folded title.
+    title_chars: u32,
+    /// For each folded title character, its index in the title, when folding changed the count
+    /// (a decomposed accent); `None` when they correspond one to one.
+    title_origin: Option<Box<[u32]>>,
+}
+
+/// Above this many items, cheap per-item work (building haystacks, checking matches) is split
+/// across threads.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The searchable form of a store.
+pub struct SearchIndex {
+    haystacks: Vec<Haystack>,
+    /// Tie-break after the score: models before releases, then shorter titles.
+    ties: Vec<u32>,
+    matcher: SkimMatcherV2,
+}
+
+/// A bit per lowercase ASCII letter and digit present in `text`; every other character sets
+/// the top bit. A word can only match a text whose bag holds all the bits of the word's bag.
+pub fn char_bag(text: &str) -> u64 {
+    text.chars().fold(0, |bag, c| {
+        bag | match c.to_ascii_lowercase() {
+            c @ 'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            c @ '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            _ => 1 << 63,
+        }
+    })
+}
+
+impl SearchIndex {
+    pub fn new(store: &Store) -> SearchIndex {
+        let haystacks = in_parallel(&store.timeline, PARALLEL_FROM, |entry| {
+            Some(haystack(store, entry))
+        });
+        let ties = store
+            .timeline
+            .iter()
+            .map(|e| ((e.kind as u32) << 24) | (e.title.chars().count() as u32).min(0xff_ffff))
+            .collect();
+        SearchIndex {
+            haystacks,
+            ties,
+            matcher: word::matcher(),
+        }
+    }
+
+    /// Every match: with words, best first; without, the filtered timeline in order.
+    pub fn search(&self, store: &Store, query: &Query) -> Vec<Hit> {
+        self.top(store, query, usize::MAX)
+    }
+
+    /// The best `limit` matches, ranked (or the first `limit` of the filtered timeline).
+    pub fn top(&self, store: &Store, query: &Query, limit: usize) -> Vec<Hit> {
+        self.find(store, query, None, limit).rows
+    }
+
+    /// Runs a query: its best `limit` rows and every entry it matches. Only `candidates`
+    /// (timeline positions, in order) are looked at when given: a query that only adds
+    /// characters to the previous one can only match what the previous one matched, so the
+    /// browser passes those instead of rescanning everything.
+    pub fn find(
+        &self,
+        store: &Store,
+        query: &Query,
+        candidates: Option<&[usize]>,
+        limit: usize,
+    ) -> Found {
+        let admitted = admitted(store, query, candidates);
+        if query.words.is_empty() {
+            let rows = admitted
+                .iter()
+                .take(limit)
+                .map(|&entry| Hit { entry, score: 0 })
+                .collect();
+            return Found {
+                rows,
+                matched: admitted,
+            };
+        }
+        let words: Vec<Word> = query.words.iter().map(|w| Word::new(w)).collect();
+        let bounded = in_parallel(&admitted, PARALLEL_FROM, |&entry| self.bound(entry, &words));
+        let exact = words.iter().all(Word::bound_is_exact);
+        let rows = rank::best(
+            &bounded,
+            limit,
+            exact,
+            |entry| self.ties[entry],
+            |entry| self.score(entry, &words),
+        );
+        Found {
+            rows,
+            matched: bounded.iter().map(|c| c.entry).collect(),
+        }
+    }
+
+    /// `None` when some word does not match the entry, else a bound on its score.
+    fn bound(&self, entry: usize, words: &[Word]) -> Option<Candidate> {
+        let haystack = &self.haystacks[entry];
+        let mut bound = 0;
+        for word in words {
+            bound += word.bound(&haystack.text, haystack.bag)?;
+        }
+        Some(Candidate { entry, bound })
+    }
+
+    /// fuzzy-matcher's score of an entry that every word matches.
+    fn score(&self, entry: usize, words: &[Word]) -> i64 {
+        let text = &self.haystacks[entry].text;
+        words
+            .iter()
+            .map(|w| self.matcher.fuzzy_match(text, w.text()).unwrap_or(0))
+            .sum()
+    }
+
+    /// The characters of an entry's title that the words match (indices of `char`s), for
+    /// highlighting: computed only for the rows on screen.
+    pub fn title_positions(&self, entry: usize, words: &[String]) -> Vec<usize> {
+        let Some(haystack) = self.haystacks.get(entry) else {
+            return Vec::new();
+        };
+        let title_chars = haystack.title_chars as usize;
+        let mut positions: Vec<usize> = words
+            .iter()
+            .filter_map(|w| self.matcher.fuzzy_indices(&haystack.text, w))
+            .flat_map(|(_, indices)| indices)
+            // The text begins with a space, then the title.
+            .filter_map(|i| i.checked_sub(1).filter(|&i| i < title_chars))
+            .map(|i| match &haystack.title_origin {
+                Some(origin) => origin[i] as usize,
+                None => i,
+            })
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
+}
+
+/// The entries that pass the query's filters, in timeline order.
+fn admitted(store: &Store, query: &Query, candidates: Option<&[usize]>) -> Vec<usize> {
+    let allowed = ResolvedFilters::new(store, &query.filters);
+    match candidates {
+        Some(list) => list
+            .iter()
+            .copied()
+            .filter(|&i| allowed.admits(&store.timeline[i]))
+            .collect(),
+        None if query.filters.is_empty() => (0..store.timeline.len()).collect(),
+        // The timeline is in date order, so a year filter narrows it to ranges at once.
+        None if !query.filters.years.is_empty() => {
+            let mut within: Vec<usize> = query
+                .filters
+                .years
+                .iter()
+                .flat_map(|&(first, last)| store.entries_of_years(first, last))
+                .filter(|&i| allowed.admits(&store.timeline[i]))
+                .collect();
+            within.sort_unstable();
+            within.dedup();
+            within
+        }
+        None => (0..store.timeline.len())
+            .filter(|&i| allowed.admits(&store.timeline[i]))
+            .collect(),
+    }
+}
+
+/// Maps `items` on every core when there are at least `parallel_from` of them, keeping their
+/// order and dropping the `None`s.
+fn in_parallel<T: Sync, U: Send>(
+    items: &[T],
+    parallel_from: usize,
+    map: impl Fn(&T) -> Option<U> + Sync,
+) -> Vec<U> {
+    if items.len() < parallel_from.max(2) {
+        return items.iter().filter_map(&map).collect();
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
+    let chunk_size = items.len().div_ceil(threads);
+    let map = &map;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk_size)
+            .map(|chunk| scope.spawn(move || chunk.iter().filter_map(map).collect::<Vec<U>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+fn haystack(store: &Store, entry: &Entry) -> Haystack {
+    let (title, title_chars, title_origin) = if entry.title.is_ascii() {
+        (entry.title.clone(), entry.title.len(), None)
+    } else {
+        let title = fold(&entry.title);
+        let one_to_one = title.origin.iter().enumerate().all(|(i, &o)| i == o);
+        let origin = (!one_to_one).then(|| title.origin.iter().map(|&o| o as u32).collect());
+        (title.text, title.origin.len(), origin)
+    };
+    // See [`Haystack::text`] for the leading space.
+    let mut text = format!(" {title}");
+    // Release titles often name their model and collaborators already: a second copy would
+    // only slow matching, and skim could highlight that copy instead of the title's.
+    let mut push = |part: &str| {
+        let part = fold_text(part);
+        if !title.contains(&*part) {
+            text.push(' ');
+            text.push_str(&part);
+        }
+    };
+    let model = &store.models[entry.model];
+    push(&model.name);
+    if let Subject::Release(r) = entry.subject
+        && let Some(colourway) = &store.releases[r].colourway
+    {
+        push(colourway);
+    }
+    model.aliases.iter().for_each(|a| push(a));
+    if let Some(brand) = store.brands.get(entry.brand) {
+        push(&brand.name);
+        brand.aliases.iter().for_each(|a| push(a));
+    }
+    for &c in &entry.collaborators {
+        let collaborator = &store.collaborators[c];
+        push(&collaborator.name);
+        collaborator.aliases.iter().for_each(|a| push(a));
+    }
+    Haystack {
+        bag: char_bag(&text),
+        text: text.into_boxed_str(),
+        title_chars: title_chars as u32,
+        title_origin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// Every match scored by fuzzy-matcher and fully sorted: what `find` must agree with.
+    fn scored_by_brute_force(index: &SearchIndex, query: &Query) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = (0..index.haystacks.len())
+            .filter_map(|entry| {
+                let text = &index.haystacks[entry].text;
+                let mut score = 0;
+                for word in &query.words {
+                    score += index.matcher.fuzzy_match(text, word)?;
+                }
+                Some(Hit { entry, score })
+            })
+            .collect();
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.score), index.ties[h.entry], h.entry));
+        hits
+    }
+
+    #[test]
+    fn the_best_rows_are_those_of_scoring_every_match() {
+        let store: Store = crate::synthetic::store(3_000);
+        let index = SearchIndex::new(&store);
+        let queries = [
+            "k", "e", "K", "1", "ka", "ne", "kay", "kayano", "jjj", "x 4", "ox e", "gel k", "-",
+            "14 e", "Pulse", "zu ka 3", "é",
+        ];
+        for text in queries {
+            let query = Query::parse(text).unwrap();
+            let all = scored_by_brute_force(&index, &query);
+            for limit in [1, 10, 100, usize::MAX] {
+                let found = index.find(&store, &query, None, limit);
+                let expected = &all[..limit.min(all.len())];
+                assert_eq!(found.rows, expected, "{text:?}, best {limit}");
+                assert_eq!(found.matched.len(), all.len(), "{text:?}");
+            }
+        }
+    }
+}

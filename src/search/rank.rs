@@ -1,0 +1,133 @@
+//! Ranking the best rows of a search without scoring every match. Each match comes with an
+//! upper bound on its score; matches are scored in order of falling bound, and scoring stops as
+//! soon as no bound left can reach the rows already kept. A short query on a large dataset
+//! matches most entries, but only those that could be among the rows shown are scored.
+
+use std::cmp::Reverse;
+
+use super::{Hit, in_parallel};
+
+/// A match before scoring.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub entry: usize,
+    /// No score of this entry is higher.
+    pub bound: i64,
+}
+
+/// Above this many bound values, candidates are sorted instead of counted into buckets.
+const MAX_BUCKETS: i64 = 1 << 16;
+
+/// Scoring this many matches takes long enough to be worth splitting across threads.
+const SCORE_IN_PARALLEL_FROM: usize = 2_000;
+
+/// The best `limit` of `candidates`, best first: by score, then by `tie` (lower first), then by
+/// timeline position. `score` gives the true score; when `exact` the bounds are the scores.
+pub fn best(
+    candidates: &[Candidate],
+    limit: usize,
+    exact: bool,
+    tie: impl Fn(usize) -> u32 + Sync,
+    score: impl Fn(usize) -> i64 + Sync,
+) -> Vec<Hit> {
+    let key = |h: &Hit| (Reverse(h.score), tie(h.entry), h.entry);
+    let keep_best = |hits: &mut Vec<Hit>| {
+        if limit < hits.len() {
+            hits.select_nth_unstable_by_key(limit, key);
+            hits.truncate(limit);
+        }
+    };
+    let score_all = |group: &[Candidate]| -> Vec<Hit> {
+        in_parallel(group, SCORE_IN_PARALLEL_FROM, |c| {
+            Some(Hit {
+                entry: c.entry,
+                score: if exact { c.bound } else { score(c.entry) },
+            })
+        })
+    };
+    let mut kept = if exact || limit >= candidates.len() {
+        score_all(candidates)
+    } else {
+        let mut kept: Vec<Hit> = Vec::new();
+        for group in by_falling_bound(candidates) {
+            let worst_kept = kept.iter().map(|h| h.score).min();
+            if kept.len() >= limit && worst_kept.is_some_and(|worst| group[0].bound < worst) {
+                break;
+            }
+            kept.extend(score_all(&group));
+            keep_best(&mut kept);
+        }
+        kept
+    };
+    keep_best(&mut kept);
+    kept.sort_unstable_by_key(key);
+    kept
+}
+
+/// The candidates in groups of equal bound, highest bound first.
+fn by_falling_bound(candidates: &[Candidate]) -> Vec<Vec<Candidate>> {
+    let (low, high) = candidates
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(low, high), c| {
+            (low.min(c.bound), high.max(c.bound))
+        });
+    if high.saturating_sub(low) >= MAX_BUCKETS {
+        let mut sorted = candidates.to_vec();
+        sorted.sort_by_key(|c| Reverse(c.bound));
+        return sorted
+            .chunk_by(|a, b| a.bound == b.bound)
+            .map(<[Candidate]>::to_vec)
+            .collect();
+    }
+    let mut buckets: Vec<Vec<Candidate>> = vec![Vec::new(); (high - low + 1) as usize];
+    for &c in candidates {
+        buckets[(high - c.bound) as usize].push(c);
+    }
+    buckets.retain(|b| !b.is_empty());
+    buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stops_scoring_once_no_bound_can_reach_the_kept_rows() {
+        let candidates: Vec<Candidate> = (0..100)
+            .map(|entry| Candidate {
+                entry,
+                bound: if entry < 10 { 50 } else { 20 },
+            })
+            .collect();
+        let scored = std::sync::atomic::AtomicUsize::new(0);
+        let hits = best(
+            &candidates,
+            3,
+            false,
+            |_| 0,
+            |entry| {
+                scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if entry < 10 { 40 - entry as i64 } else { 20 }
+            },
+        );
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [0, 1, 2]);
+        assert_eq!(scored.into_inner(), 10);
+    }
+
+    #[test]
+    fn a_bound_equal_to_the_worst_kept_score_is_still_scored_for_its_tie_break() {
+        let candidates = [
+            Candidate {
+                entry: 0,
+                bound: 30,
+            },
+            Candidate {
+                entry: 1,
+                bound: 20,
+            },
+        ];
+        // Entry 1 scores as much as entry 0 but wins on the tie break.
+        let hits = best(&candidates, 1, false, |entry| 1 - entry as u32, |_| 20);
+        assert_eq!(hits[0].entry, 1);
+    }
+}
