@@ -268,7 +268,10 @@ fn show(store: &crate::store::Store, id: &str, format: Format) -> io::Result<Exi
             &Query::parse(&id.replace(['-', '_'], " ")).unwrap_or_default(),
         );
         if let Some(best) = hits.first() {
-            eprintln!("kicktime: did you mean {}?", store.timeline[best.entry].id);
+            eprintln!(
+                "kicktime: did you mean {}?",
+                store.id_of(&store.timeline[best.entry])
+            );
         }
         return Ok(ExitCode::from(EXIT_NOTHING_FOUND));
     };

@@ -92,9 +92,9 @@ pub fn describe(store: &Store, position: usize) -> Detail {
         Subject::Release(r) => release_fields(store, r, entry, &mut fields),
     };
     fields.text("era", store.era_name(entry));
-    fields.text("id", &entry.id);
+    fields.text("id", store.id_of(entry));
     Detail {
-        title: entry.title.clone(),
+        title: store.title_of(entry).to_string(),
         fields: fields.0,
         summary,
         sources,
@@ -148,7 +148,7 @@ fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) ->
             format!(
                 "{} {} ({})",
                 release.date,
-                release.title,
+                store.title_of(release),
                 release.kind.label()
             ),
             Link::Entry(p),

@@ -37,9 +37,9 @@ impl<'a> EntryRow<'a> {
     pub fn new(store: &'a Store, position: usize) -> Self {
         let entry = &store.timeline[position];
         EntryRow {
-            id: &entry.id,
+            id: store.id_of(entry),
             kind: entry.kind.label(),
-            title: &entry.title,
+            title: store.title_of(entry),
             brand: store.brand_name(entry),
             model: &store.models[entry.model].id,
             year: entry.date.year,
@@ -220,7 +220,7 @@ fn specific(store: &Store, position: usize) -> Specific<'_> {
                 releases: store
                     .releases_of_model(m)
                     .iter()
-                    .map(|&p| store.timeline[p].id.as_str())
+                    .map(|&p| store.id_of(&store.timeline[p]))
                     .collect(),
             }
         }

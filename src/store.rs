@@ -37,11 +37,10 @@ pub enum Subject {
     Release(usize),
 }
 
-/// One row of the timeline.
+/// One row of the timeline. Its id and title are those of its record: see [`Store::id_of`] and
+/// [`Store::title_of`].
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub id: String,
-    pub title: String,
     pub kind: EntryKind,
     pub subject: Subject,
     pub date: PartialDate,
@@ -65,7 +64,8 @@ pub struct Store {
     collaborator_ids: HashMap<String, usize>,
     era_ids: HashMap<String, usize>,
     model_ids: HashMap<String, usize>,
-    entry_ids: HashMap<String, usize>,
+    /// Timeline positions sorted by id, for lookups by id without a second copy of every id.
+    entries_by_id: Vec<u32>,
     by_brand: Vec<Vec<usize>>,
     by_collaborator: Vec<Vec<usize>>,
     by_era: Vec<Range<usize>>,
@@ -111,8 +111,6 @@ impl Store {
         let mut timeline = Vec::with_capacity(self.models.len() + self.releases.len());
         for (index, model) in self.models.iter().enumerate() {
             timeline.push(Entry {
-                id: model.id.clone(),
-                title: model.name.clone(),
                 kind: EntryKind::Model,
                 subject: Subject::Model(index),
                 date: model.introduced,
@@ -130,8 +128,6 @@ impl Store {
                 .filter_map(|c| self.collaborator_ids.get(&c.collaborator).copied())
                 .collect();
             timeline.push(Entry {
-                id: release.id.clone(),
-                title: release.name.clone(),
                 kind: if collaborators.is_empty() {
                     EntryKind::Reissue
                 } else {
@@ -152,11 +148,11 @@ impl Store {
         // order never depends on file order.
         // The key ends with the id, which is unique, so an unstable sort is still deterministic.
         timeline.sort_unstable_by(|a, b| {
-            (a.date.sort_key(), a.kind, &a.title, &a.id).cmp(&(
+            (a.date.sort_key(), a.kind, self.title_of(a), self.id_of(a)).cmp(&(
                 b.date.sort_key(),
                 b.kind,
-                &b.title,
-                &b.id,
+                self.title_of(b),
+                self.id_of(b),
             ))
         });
         for entry in &mut timeline {
@@ -170,7 +166,9 @@ impl Store {
     }
 
     fn build_indexes(&mut self) {
-        self.entry_ids = ids(&self.timeline, |e| &e.id);
+        let mut by_id: Vec<u32> = (0..self.timeline.len() as u32).collect();
+        by_id.sort_unstable_by_key(|&p| self.id_of(&self.timeline[p as usize]));
+        self.entries_by_id = by_id;
         self.by_brand = vec![Vec::new(); self.brands.len()];
         self.by_collaborator = vec![Vec::new(); self.collaborators.len()];
         self.by_era = vec![0..0; self.eras.len()];
@@ -211,8 +209,29 @@ impl Store {
         }
     }
 
+    /// The timeline position of the model or release with this id.
     pub fn entry(&self, id: &str) -> Option<usize> {
-        self.entry_ids.get(id).copied()
+        let at = self
+            .entries_by_id
+            .binary_search_by(|&p| self.id_of(&self.timeline[p as usize]).cmp(id))
+            .ok()?;
+        Some(self.entries_by_id[at] as usize)
+    }
+
+    /// The id of the model or release behind an entry.
+    pub fn id_of(&self, entry: &Entry) -> &str {
+        match entry.subject {
+            Subject::Model(m) => &self.models[m].id,
+            Subject::Release(r) => &self.releases[r].id,
+        }
+    }
+
+    /// The title an entry is listed under: its model's or release's name.
+    pub fn title_of(&self, entry: &Entry) -> &str {
+        match entry.subject {
+            Subject::Model(m) => &self.models[m].name,
+            Subject::Release(r) => &self.releases[r].name,
+        }
     }
 
     pub fn brand(&self, id: &str) -> Option<usize> {

@@ -181,14 +181,15 @@ fn every_model_and_release_has_a_source_and_every_dispute_is_shown() {
     let store = store();
     for entry in &store.timeline {
         let (sources, _) = store.provenance(entry);
-        assert!(!sources.is_empty(), "{} has no source", entry.id);
+        assert!(!sources.is_empty(), "{} has no source", store.id_of(entry));
     }
     let disputed = store
         .timeline
         .iter()
         .find(|e| !store.provenance(e).1.is_empty())
         .expect("at least one recorded dispute");
-    let out = common::kicktime(&["show", &disputed.id, "--format", "json"]);
+    let disputed_id = store.id_of(disputed);
+    let out = common::kicktime(&["show", disputed_id, "--format", "json"]);
     let shown: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!shown["disputes"].as_array().unwrap().is_empty());
     assert!(shown["disputes"][0]["claims"][0]["source"].is_string());
@@ -198,7 +199,7 @@ fn every_model_and_release_has_a_source_and_every_dispute_is_shown() {
             .unwrap()
             .starts_with("http")
     );
-    let text = common::stdout(&common::kicktime(&["show", &disputed.id]));
+    let text = common::stdout(&common::kicktime(&["show", disputed_id]));
     assert!(text.contains("Disputed"), "{text}");
 }
 

@@ -13,7 +13,9 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn selected_id(app: &App) -> String {
-    app.store.timeline[app.selected_entry().unwrap()].id.clone()
+    app.store
+        .id_of(&app.store.timeline[app.selected_entry().unwrap()])
+        .to_string()
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -108,11 +110,11 @@ fn search_narrows_live_and_esc_in_the_bar_clears_it() {
     let with_2002 = app.rows.len();
     app.update(Action::Input('r'));
     assert!(app.rows.len() <= with_2002);
-    assert!(
-        app.rows
-            .iter()
-            .all(|h| app.store.timeline[h.entry].title.contains("2002R"))
-    );
+    assert!(app.rows.iter().all(|h| {
+        app.store
+            .title_of(&app.store.timeline[h.entry])
+            .contains("2002R")
+    }));
     app.update(Action::DeleteChar);
     assert_eq!(app.query, "2002");
     app.update(Action::Cancel);
@@ -148,11 +150,11 @@ fn the_brand_picker_filters_the_timeline_and_x_clears_it() {
     app.update(Action::Submit);
     assert_eq!(app.focus, Focus::Timeline);
     assert_eq!(app.rows.len(), 4);
-    assert!(
-        app.rows
-            .iter()
-            .all(|h| app.store.timeline[h.entry].id.starts_with("nb-"))
-    );
+    assert!(app.rows.iter().all(|h| {
+        app.store
+            .id_of(&app.store.timeline[h.entry])
+            .starts_with("nb-")
+    }));
     app.update(Action::ClearFilters);
     assert_eq!(app.rows.len(), 10);
 }
@@ -341,7 +343,7 @@ fn on_a_large_dataset_searches_run_on_the_worker_and_stale_answers_are_dropped()
     assert!(
         app.rows
             .iter()
-            .any(|h| app.store.timeline[h.entry].id == "nb-2002r-ganni-2022")
+            .any(|h| app.store.id_of(&app.store.timeline[h.entry]) == "nb-2002r-ganni-2022")
     );
 }
 

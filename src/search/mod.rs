@@ -92,7 +92,10 @@ impl SearchIndex {
         let ties = store
             .timeline
             .iter()
-            .map(|e| ((e.kind as u32) << 24) | (e.title.chars().count() as u32).min(0xff_ffff))
+            .map(|e| {
+                let title_chars = store.title_of(e).chars().count() as u32;
+                ((e.kind as u32) << 24) | title_chars.min(0xff_ffff)
+            })
             .collect();
         SearchIndex {
             haystacks,
@@ -250,10 +253,11 @@ fn in_parallel<T: Sync, U: Send>(
 }
 
 fn haystack(store: &Store, entry: &Entry) -> Haystack {
-    let (title, title_chars, title_origin) = if entry.title.is_ascii() {
-        (entry.title.clone(), entry.title.len(), None)
+    let original = store.title_of(entry);
+    let (title, title_chars, title_origin) = if original.is_ascii() {
+        (original.to_string(), original.len(), None)
     } else {
-        let title = fold(&entry.title);
+        let title = fold(original);
         let one_to_one = title.origin.iter().enumerate().all(|(i, &o)| i == o);
         let origin = (!one_to_one).then(|| title.origin.iter().map(|&o| o as u32).collect());
         (title.text, title.origin.len(), origin)

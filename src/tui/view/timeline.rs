@@ -119,7 +119,12 @@ fn entry_line(
     ];
     let rest = width.saturating_sub(GUTTER);
     let title_width = if rest >= 40 { rest * 11 / 20 } else { rest };
-    let title = highlighted(&entry.title, &app.title_positions(row), base, theme.matched);
+    let title = highlighted(
+        app.store.title_of(entry),
+        &app.title_positions(row),
+        base,
+        theme.matched,
+    );
     let mut spans = fit(std::mem::take(&mut gutter), GUTTER.min(width), Some(base));
     spans.extend(fit(title, title_width, Some(base)));
     let info_width = rest - title_width;
