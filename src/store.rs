@@ -1,7 +1,9 @@
 //! The validated, in-memory store: every record by index, lookups by id, and the timeline of
 //! model introductions and releases in date order, each entry knowing its era.
 
+use hashbrown::HashTable;
 use rustc_hash::FxHashMap as HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use crate::date::PartialDate;
@@ -64,8 +66,9 @@ pub struct Store {
     collaborator_ids: HashMap<String, usize>,
     era_ids: HashMap<String, usize>,
     model_ids: HashMap<String, usize>,
-    /// Timeline positions sorted by id, for lookups by id without a second copy of every id.
-    entries_by_id: Vec<u32>,
+    /// Timeline positions by the hash of their id: lookups by id without a second copy of
+    /// every id.
+    entry_ids: HashTable<u32>,
     by_brand: Vec<Vec<usize>>,
     by_collaborator: Vec<Vec<usize>>,
     by_era: Vec<Range<usize>>,
@@ -146,15 +149,9 @@ impl Store {
         }
         // Date, then models before the releases of the same day, then title and id so the
         // order never depends on file order.
-        // The key ends with the id, which is unique, so an unstable sort is still deterministic.
-        timeline.sort_unstable_by(|a, b| {
-            (a.date.sort_key(), a.kind, self.title_of(a), self.id_of(a)).cmp(&(
-                b.date.sort_key(),
-                b.kind,
-                self.title_of(b),
-                self.id_of(b),
-            ))
-        });
+        // Each key is worked out once: the title and id live in the models and releases.
+        timeline
+            .sort_by_cached_key(|e| (e.date.sort_key(), e.kind, self.title_of(e), self.id_of(e)));
         for entry in &mut timeline {
             entry.era = self.era_of_year(entry.date.year);
         }
@@ -166,9 +163,12 @@ impl Store {
     }
 
     fn build_indexes(&mut self) {
-        let mut by_id: Vec<u32> = (0..self.timeline.len() as u32).collect();
-        by_id.sort_unstable_by_key(|&p| self.id_of(&self.timeline[p as usize]));
-        self.entries_by_id = by_id;
+        let mut entry_ids = HashTable::with_capacity(self.timeline.len());
+        let hash_of = |p: &u32| id_hash(self.id_of(&self.timeline[*p as usize]));
+        for position in 0..self.timeline.len() as u32 {
+            entry_ids.insert_unique(hash_of(&position), position, hash_of);
+        }
+        self.entry_ids = entry_ids;
         self.by_brand = vec![Vec::new(); self.brands.len()];
         self.by_collaborator = vec![Vec::new(); self.collaborators.len()];
         self.by_era = vec![0..0; self.eras.len()];
@@ -211,11 +211,11 @@ impl Store {
 
     /// The timeline position of the model or release with this id.
     pub fn entry(&self, id: &str) -> Option<usize> {
-        let at = self
-            .entries_by_id
-            .binary_search_by(|&p| self.id_of(&self.timeline[p as usize]).cmp(id))
-            .ok()?;
-        Some(self.entries_by_id[at] as usize)
+        self.entry_ids
+            .find(id_hash(id), |&p| {
+                self.id_of(&self.timeline[p as usize]) == id
+            })
+            .map(|&p| p as usize)
     }
 
     /// The id of the model or release behind an entry.
@@ -321,6 +321,10 @@ impl Store {
             Subject::Release(r) => (&self.releases[r].sources, &self.releases[r].disputes),
         }
     }
+}
+
+fn id_hash(id: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(id)
 }
 
 fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, usize> {

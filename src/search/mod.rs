@@ -17,6 +17,8 @@ mod word;
 pub use filters::names_match;
 pub use query::{Filters, Query, QueryError, parse_kind, parse_years};
 
+use std::borrow::Cow;
+
 use crate::store::{Entry, Store, Subject};
 use crate::text::{fold, fold_text};
 use filters::ResolvedFilters;
@@ -255,15 +257,17 @@ fn in_parallel<T: Sync, U: Send>(
 fn haystack(store: &Store, entry: &Entry) -> Haystack {
     let original = store.title_of(entry);
     let (title, title_chars, title_origin) = if original.is_ascii() {
-        (original.to_string(), original.len(), None)
+        (Cow::Borrowed(original), original.len(), None)
     } else {
         let title = fold(original);
         let one_to_one = title.origin.iter().enumerate().all(|(i, &o)| i == o);
         let origin = (!one_to_one).then(|| title.origin.iter().map(|&o| o as u32).collect());
-        (title.text, title.origin.len(), origin)
+        (Cow::Owned(title.text), title.origin.len(), origin)
     };
     // See [`Haystack::text`] for the leading space.
-    let mut text = format!(" {title}");
+    let mut text = String::with_capacity(2 * title.len() + 32);
+    text.push(' ');
+    text.push_str(&title);
     // Release titles often name their model and collaborators already: a second copy would
     // only slow matching, and skim could highlight that copy instead of the title's.
     let mut push = |part: &str| {
