@@ -22,7 +22,7 @@ printf '| %-22s | %12s | %12s | %12s | %10s | %10s |\n' query "fzf run (ms)" "kt
 printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..12})"
 median() { sort -n | sed -n 2p; }
 now() { date +%s%N; }
-for pair in "kayano|kayano" "jjj|jjj" "brand:asics 14|asics 14" "k|k" "year:2020..2023 nb|2020 nb"; do
+for pair in "k|k" "e|e" "ka|ka" "ne|ne" "kay|kay" "kayano|kayano" "jjj|jjj" "brand:asics 14|asics 14" "year:2020..2023 nb|2020 nb"; do
   query=${pair%%|*}; fzf_query=${pair#*|}
   fzf_ms=$(for _ in 1 2 3; do s=$(now); fzf --filter "$fzf_query" < "$lines" > /dev/null || true; e=$(now); echo $(( (e - s) / 1000000 )); done | median)
   search_ms=$(for _ in 1 2 3; do target/release/kicktime search $query --data "$data" --limit 100 --timings 2>&1 >/dev/null | sed -n 's/.*search \([0-9.]*\) ms/\1/p'; done | median)

@@ -17,8 +17,6 @@ mod word;
 pub use filters::names_match;
 pub use query::{Filters, Query, QueryError, parse_kind, parse_years};
 
-use std::borrow::Cow;
-
 use crate::store::{Entry, Store, Subject};
 use crate::text::{fold, fold_text};
 use filters::ResolvedFilters;
@@ -41,25 +39,38 @@ pub struct Found {
     pub matched: Vec<usize>,
 }
 
-/// What each timeline entry is searched by, folded once when the index is built.
-struct Haystack {
-    /// A space, the title, then the model, brand and collaborators with their aliases, accents
-    /// removed.
-    ///
-    /// The leading space makes every word start score alike, the title's first included (skim
-    /// doubles the bonus of a text's very first character). It also keeps that doubled bonus
-    /// out of skim's scratch matrix, which skim reuses between calls and partly reads before
-    /// writing: no stale cell can then hold more than an ordinary bonus, which is what
-    /// [`word::Word::bound`] assumes of every score.
-    text: Box<str>,
-    /// Which characters `text` holds, as a [`char_bag`], to skip it cheaply when a word needs a
-    /// character it lacks.
-    bag: u64,
-    /// How many characters of `text` are the folded title.
-    title_chars: u32,
-    /// For each folded title character, its index in the title, when folding changed the count
-    /// (a decomposed accent); `None` when they correspond one to one.
-    title_origin: Option<Box<[u32]>>,
+/// What every timeline entry is searched by, folded once when the index is built and kept
+/// end to end in one string (fewer allocations, and a scan reads memory in order).
+///
+/// An entry's text is a space, its title, then its model, brand and collaborators with their
+/// aliases, accents removed. The leading space makes every word start score alike, the
+/// title's first included (skim doubles the bonus of a text's very first character). It also
+/// keeps that doubled bonus out of skim's scratch matrix, which skim reuses between calls and
+/// partly reads before writing: no stale cell can then hold more than an ordinary bonus, which
+/// is what [`word::Word::bound`] assumes of every score.
+#[derive(Default)]
+struct Haystacks {
+    texts: String,
+    /// Where each entry's text starts in `texts`, and a last item where the last one ends.
+    starts: Vec<u32>,
+    /// Which characters each text holds, as a [`char_bag`], to skip it cheaply when a word
+    /// needs a character it lacks.
+    bags: Vec<u64>,
+}
+
+impl Haystacks {
+    fn text(&self, entry: usize) -> &str {
+        &self.texts[self.starts[entry] as usize..self.starts[entry + 1] as usize]
+    }
+
+    fn push(&mut self, text: &str, bag: u64) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.texts.push_str(text);
+        self.starts.push(self.texts.len() as u32);
+        self.bags.push(bag);
+    }
 }
 
 /// Above this many items, cheap per-item work (building haystacks, checking matches) is split
@@ -68,7 +79,7 @@ const PARALLEL_FROM: usize = 20_000;
 
 /// The searchable form of a store.
 pub struct SearchIndex {
-    haystacks: Vec<Haystack>,
+    haystacks: Haystacks,
     /// Tie-break after the score: models before releases, then shorter titles.
     ties: Vec<u32>,
     matcher: SkimMatcherV2,
@@ -88,9 +99,35 @@ pub fn char_bag(text: &str) -> u64 {
 
 impl SearchIndex {
     pub fn new(store: &Store) -> SearchIndex {
-        let haystacks = in_parallel(&store.timeline, PARALLEL_FROM, |entry| {
-            Some(haystack(store, entry))
+        // Built in parts on every core, then laid end to end.
+        let entries = store.timeline.len();
+        let part_size = if entries < PARALLEL_FROM {
+            entries.max(1)
+        } else {
+            entries.div_ceil(8)
+        };
+        let chunks: Vec<&[Entry]> = store.timeline.chunks(part_size).collect();
+        let parts = in_parallel(&chunks, 2, |entries| {
+            let mut part = Haystacks::default();
+            for entry in *entries {
+                let text = haystack(store, entry);
+                part.push(&text, char_bag(&text));
+            }
+            Some(part)
         });
+        let mut haystacks = Haystacks {
+            texts: String::with_capacity(parts.iter().map(|p| p.texts.len()).sum()),
+            ..Haystacks::default()
+        };
+        for part in &parts {
+            for (entry, &bag) in part.bags.iter().enumerate() {
+                haystacks.push(part.text(entry), bag);
+            }
+        }
+        assert!(
+            haystacks.texts.len() <= u32::MAX as usize,
+            "search texts over 4 GiB"
+        );
         let ties = store
             .timeline
             .iter()
@@ -128,19 +165,22 @@ impl SearchIndex {
         limit: usize,
     ) -> Found {
         let admitted = admitted(store, query, candidates);
+        let everything = || (0..store.timeline.len()).collect();
         if query.words.is_empty() {
-            let rows = admitted
+            let matched: Vec<usize> = admitted.unwrap_or_else(everything);
+            let rows = matched
                 .iter()
                 .take(limit)
                 .map(|&entry| Hit { entry, score: 0 })
                 .collect();
-            return Found {
-                rows,
-                matched: admitted,
-            };
+            return Found { rows, matched };
         }
         let words: Vec<Word> = query.words.iter().map(|w| Word::new(w)).collect();
-        let bounded = in_parallel(&admitted, PARALLEL_FROM, |&entry| self.bound(entry, &words));
+        let check = |entry: usize| self.bound(entry, &words);
+        let bounded = match &admitted {
+            Some(list) => in_parallel(list, PARALLEL_FROM, |&entry| check(entry)),
+            None => in_parallel_range(store.timeline.len(), PARALLEL_FROM, check),
+        };
         let exact = words.iter().all(Word::bound_is_exact);
         let rows = rank::best(
             &bounded,
@@ -157,17 +197,18 @@ impl SearchIndex {
 
     /// `None` when some word does not match the entry, else a bound on its score.
     fn bound(&self, entry: usize, words: &[Word]) -> Option<Candidate> {
-        let haystack = &self.haystacks[entry];
-        let mut bound = 0;
-        for word in words {
-            bound += word.bound(&haystack.text, haystack.bag)?;
+        let (text, bag) = (self.haystacks.text(entry), self.haystacks.bags[entry]);
+        // The cheapest test first, for every word, before the dearer ones.
+        if !words.iter().all(|w| w.may_be_in(bag)) || !words.iter().all(|w| w.matches(text)) {
+            return None;
         }
+        let bound = words.iter().map(|w| w.bound(text)).sum();
         Some(Candidate { entry, bound })
     }
 
     /// fuzzy-matcher's score of an entry that every word matches.
     fn score(&self, entry: usize, words: &[Word]) -> i64 {
-        let text = &self.haystacks[entry].text;
+        let text = self.haystacks.text(entry);
         words
             .iter()
             .map(|w| self.matcher.fuzzy_match(text, w.text()).unwrap_or(0))
@@ -176,21 +217,19 @@ impl SearchIndex {
 
     /// The characters of an entry's title that the words match (indices of `char`s), for
     /// highlighting: computed only for the rows on screen.
-    pub fn title_positions(&self, entry: usize, words: &[String]) -> Vec<usize> {
-        let Some(haystack) = self.haystacks.get(entry) else {
+    pub fn title_positions(&self, store: &Store, entry: usize, words: &[String]) -> Vec<usize> {
+        let Some(listed) = store.timeline.get(entry) else {
             return Vec::new();
         };
-        let title_chars = haystack.title_chars as usize;
+        // The folded title, and for each of its characters the title character it came from.
+        let title = fold(store.title_of(listed));
+        let text = self.haystacks.text(entry);
         let mut positions: Vec<usize> = words
             .iter()
-            .filter_map(|w| self.matcher.fuzzy_indices(&haystack.text, w))
+            .filter_map(|w| self.matcher.fuzzy_indices(text, w))
             .flat_map(|(_, indices)| indices)
             // The text begins with a space, then the title.
-            .filter_map(|i| i.checked_sub(1).filter(|&i| i < title_chars))
-            .map(|i| match &haystack.title_origin {
-                Some(origin) => origin[i] as usize,
-                None => i,
-            })
+            .filter_map(|i| i.checked_sub(1).and_then(|i| title.origin.get(i).copied()))
             .collect();
         positions.sort_unstable();
         positions.dedup();
@@ -198,16 +237,17 @@ impl SearchIndex {
     }
 }
 
-/// The entries that pass the query's filters, in timeline order.
-fn admitted(store: &Store, query: &Query, candidates: Option<&[usize]>) -> Vec<usize> {
+/// The entries that pass the query's filters, in timeline order; `None` when that is every
+/// entry (no filters and no candidates), which need not be listed.
+fn admitted(store: &Store, query: &Query, candidates: Option<&[usize]>) -> Option<Vec<usize>> {
     let allowed = ResolvedFilters::new(store, &query.filters);
-    match candidates {
+    let admitted = match candidates {
         Some(list) => list
             .iter()
             .copied()
             .filter(|&i| allowed.admits(&store.timeline[i]))
             .collect(),
-        None if query.filters.is_empty() => (0..store.timeline.len()).collect(),
+        None if query.filters.is_empty() => return None,
         // The timeline is in date order, so a year filter narrows it to ranges at once.
         None if !query.filters.years.is_empty() => {
             let mut within: Vec<usize> = query
@@ -224,7 +264,8 @@ fn admitted(store: &Store, query: &Query, candidates: Option<&[usize]>) -> Vec<u
         None => (0..store.timeline.len())
             .filter(|&i| allowed.admits(&store.timeline[i]))
             .collect(),
-    }
+    };
+    Some(admitted)
 }
 
 /// Maps `items` on every core when there are at least `parallel_from` of them, keeping their
@@ -234,18 +275,30 @@ fn in_parallel<T: Sync, U: Send>(
     parallel_from: usize,
     map: impl Fn(&T) -> Option<U> + Sync,
 ) -> Vec<U> {
-    if items.len() < parallel_from.max(2) {
-        return items.iter().filter_map(&map).collect();
+    in_parallel_range(items.len(), parallel_from, |i| map(&items[i]))
+}
+
+/// [`in_parallel`] over the numbers `0..count`.
+fn in_parallel_range<U: Send>(
+    count: usize,
+    parallel_from: usize,
+    map: impl Fn(usize) -> Option<U> + Sync,
+) -> Vec<U> {
+    if count < parallel_from.max(2) {
+        return (0..count).filter_map(&map).collect();
     }
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(8);
-    let chunk_size = items.len().div_ceil(threads);
+    let chunk_size = count.div_ceil(threads);
     let map = &map;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(chunk_size)
-            .map(|chunk| scope.spawn(move || chunk.iter().filter_map(map).collect::<Vec<U>>()))
+        let workers: Vec<_> = (0..count)
+            .step_by(chunk_size)
+            .map(|start| {
+                let end = (start + chunk_size).min(count);
+                scope.spawn(move || (start..end).filter_map(map).collect::<Vec<U>>())
+            })
             .collect();
         workers
             .into_iter()
@@ -254,17 +307,9 @@ fn in_parallel<T: Sync, U: Send>(
     })
 }
 
-fn haystack(store: &Store, entry: &Entry) -> Haystack {
-    let original = store.title_of(entry);
-    let (title, title_chars, title_origin) = if original.is_ascii() {
-        (Cow::Borrowed(original), original.len(), None)
-    } else {
-        let title = fold(original);
-        let one_to_one = title.origin.iter().enumerate().all(|(i, &o)| i == o);
-        let origin = (!one_to_one).then(|| title.origin.iter().map(|&o| o as u32).collect());
-        (Cow::Owned(title.text), title.origin.len(), origin)
-    };
-    // See [`Haystack::text`] for the leading space.
+/// The text an entry is searched by: see [`Haystacks`].
+fn haystack(store: &Store, entry: &Entry) -> String {
+    let title = fold_text(store.title_of(entry));
     let mut text = String::with_capacity(2 * title.len() + 32);
     text.push(' ');
     text.push_str(&title);
@@ -294,12 +339,7 @@ fn haystack(store: &Store, entry: &Entry) -> Haystack {
         push(&collaborator.name);
         collaborator.aliases.iter().for_each(|a| push(a));
     }
-    Haystack {
-        bag: char_bag(&text),
-        text: text.into_boxed_str(),
-        title_chars: title_chars as u32,
-        title_origin,
-    }
+    text
 }
 
 #[cfg(test)]
@@ -309,9 +349,9 @@ mod tests {
 
     /// Every match scored by fuzzy-matcher and fully sorted: what `find` must agree with.
     fn scored_by_brute_force(index: &SearchIndex, query: &Query) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = (0..index.haystacks.len())
+        let mut hits: Vec<Hit> = (0..index.ties.len())
             .filter_map(|entry| {
-                let text = &index.haystacks[entry].text;
+                let text = index.haystacks.text(entry);
                 let mut score = 0;
                 for word in &query.words {
                     score += index.matcher.fuzzy_match(text, word)?;

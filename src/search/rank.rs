@@ -49,19 +49,47 @@ pub fn best(
         score_all(candidates)
     } else {
         let mut kept: Vec<Hit> = Vec::new();
-        for group in by_falling_bound(candidates) {
-            let worst_kept = kept.iter().map(|h| h.score).min();
-            if kept.len() >= limit && worst_kept.is_some_and(|worst| group[0].bound < worst) {
-                break;
+        'groups: for mut group in by_falling_bound(candidates) {
+            // Within a group, best tie-break first, in slices that double in size: once the
+            // best a candidate could do cannot displace the worst row kept, neither can any
+            // candidate after it, in this group or a lower one.
+            let mut slice_len = limit.max(FIRST_SLICE);
+            while !group.is_empty() {
+                let slice = take_best_ties(&mut group, slice_len, &tie);
+                let could = (Reverse(slice[0].bound), tie(slice[0].entry), slice[0].entry);
+                if kept.len() >= limit && kept.iter().map(key).max().is_some_and(|w| w <= could) {
+                    break 'groups;
+                }
+                kept.extend(score_all(&slice));
+                keep_best(&mut kept);
+                slice_len *= 2;
             }
-            kept.extend(score_all(&group));
-            keep_best(&mut kept);
         }
         kept
     };
     keep_best(&mut kept);
     kept.sort_unstable_by_key(key);
     kept
+}
+
+/// The first slice of a group holds at least this many candidates.
+const FIRST_SLICE: usize = 256;
+
+/// Removes from `group` the `count` candidates with the lowest tie-breaks and returns them in
+/// tie-break order.
+fn take_best_ties(
+    group: &mut Vec<Candidate>,
+    count: usize,
+    tie: impl Fn(usize) -> u32,
+) -> Vec<Candidate> {
+    let order = |c: &Candidate| (tie(c.entry), c.entry);
+    if count < group.len() {
+        group.select_nth_unstable_by_key(count, order);
+    }
+    let rest = group.split_off(count.min(group.len()));
+    let mut slice = std::mem::replace(group, rest);
+    slice.sort_unstable_by_key(order);
+    slice
 }
 
 /// The candidates in groups of equal bound, highest bound first.
@@ -112,6 +140,29 @@ mod tests {
         );
         assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [0, 1, 2]);
         assert_eq!(scored.into_inner(), 10);
+    }
+
+    #[test]
+    fn among_equal_bounds_only_the_best_tie_breaks_are_scored() {
+        let candidates: Vec<Candidate> = (0..10_000)
+            .map(|entry| Candidate { entry, bound: 30 })
+            .collect();
+        let scored = std::sync::atomic::AtomicUsize::new(0);
+        let hits = best(
+            &candidates,
+            3,
+            false,
+            |entry| entry as u32 % 5_000,
+            |_| {
+                scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                30
+            },
+        );
+        assert_eq!(
+            hits.iter().map(|h| h.entry).collect::<Vec<_>>(),
+            [0, 5_000, 1]
+        );
+        assert_eq!(scored.into_inner(), FIRST_SLICE);
     }
 
     #[test]

@@ -417,7 +417,8 @@ impl App {
     pub fn title_positions(&self, row: usize) -> Vec<usize> {
         match self.rows.get(row) {
             Some(hit) if !self.words.is_empty() => {
-                self.index.title_positions(hit.entry, &self.words)
+                self.index
+                    .title_positions(&self.store, hit.entry, &self.words)
             }
             _ => Vec::new(),
         }
