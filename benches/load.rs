@@ -32,11 +32,11 @@ fn builtin_to_first_frame() {
 /// Parse, validate, build the store and the search index.
 #[divan::bench(args = [10_000, 100_000], sample_count = 5)]
 fn synthetic_dataset(bencher: Bencher, entries: usize) {
-    let text = generate(entries);
+    let text = kicktime::load::keep(generate(entries));
     bencher.bench(|| {
         let files = vec![SourceFile {
             name: "synthetic.ron".into(),
-            text: text.clone(),
+            text,
         }];
         let mut parsed = parse_all(&files).unwrap();
         parsed.extend(

@@ -106,14 +106,14 @@ type Prose = (String, Vec<Source>, Vec<Dispute>);
 
 fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) -> Prose {
     let model = &store.models[m];
-    fields.text("line", model.line.clone().unwrap_or_default());
+    fields.text("line", model.line.unwrap_or_default());
     fields.text("introduced", entry.date.to_string());
     fields.text("aliases", model.aliases.join(", "));
     fields.text("designers", model.designers.join(", "));
     fields.text("technologies", model.technologies.join(", "));
     fields.text("category", model.category.label());
     let model_link = |index: usize| {
-        let name = store.models[index].name.clone();
+        let name = store.models[index].name;
         match store.model_entry(index) {
             Some(p) => linked(name, Link::Entry(p)),
             None => plain(name),
@@ -156,9 +156,9 @@ fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) ->
     });
     fields.add("releases", releases.collect());
     (
-        model.summary.clone(),
-        model.sources.clone(),
-        model.disputes.clone(),
+        model.summary.to_string(),
+        model.sources.to_vec(),
+        model.disputes.to_vec(),
     )
 }
 
@@ -170,11 +170,11 @@ fn release_fields(store: &Store, r: usize, entry: &Entry, fields: &mut Builder) 
             format!("{} ({})", model.name, model.introduced),
             Link::Entry(p),
         ),
-        None => plain(model.name.clone()),
+        None => plain(model.name),
     };
     fields.add("model", vec![model_item]);
     fields.text("date", entry.date.to_string());
-    fields.text("colourway", release.colourway.clone().unwrap_or_default());
+    fields.text("colourway", release.colourway.unwrap_or_default());
     let credits = release.collaborators.iter().filter_map(|credit| {
         let index = store.collaborator(&credit.collaborator)?;
         let who = &store.collaborators[index];
@@ -186,8 +186,8 @@ fn release_fields(store: &Store, r: usize, entry: &Entry, fields: &mut Builder) 
     });
     fields.add("collaborators", credits.collect());
     (
-        release.summary.clone(),
-        release.sources.clone(),
-        release.disputes.clone(),
+        release.summary.to_string(),
+        release.sources.to_vec(),
+        release.disputes.to_vec(),
     )
 }

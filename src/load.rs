@@ -18,10 +18,21 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 const MAX_NESTING: usize = 64;
 
 /// The text of one data file and the name it is reported under.
+///
+/// The text lives as long as the program: the built-in files are part of the binary, and a file
+/// that is read is kept (see [`keep`]), so that the dataset's strings can borrow from it
+/// instead of being copied (see [`crate::model::Text`]).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
-    pub text: String,
+    pub text: &'static str,
+}
+
+/// Keeps `text` for the rest of the program, for [`SourceFile::text`]. A dataset is read once
+/// and browsed until the program ends, so nothing is given up; a program that reads many
+/// datasets (a test, a benchmark) keeps each of them.
+pub fn keep(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
 }
 
 /// One parsed file, kept apart so that validation can say which file an entry came from.
@@ -94,7 +105,7 @@ pub fn builtin_files() -> Vec<SourceFile> {
         .iter()
         .map(|(name, text)| SourceFile {
             name: (*name).to_string(),
-            text: (*text).to_string(),
+            text,
         })
         .collect()
 }
@@ -155,10 +166,8 @@ pub fn source_from_bytes(name: String, bytes: Vec<u8>) -> Result<SourceFile, Loa
             column,
         }
     })?;
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    let text = keep(text);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(SourceFile { name, text })
 }
 
@@ -207,7 +216,7 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
-    match options.from_str::<Dataset>(&file.text) {
+    match options.from_str::<Dataset>(file.text) {
         Ok(dataset) => Ok(ParsedFile {
             name: file.name.clone(),
             dataset,
@@ -217,7 +226,7 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
             let column = e.span.start.col.max(1);
             let excerpt = file.text.lines().nth(line - 1).unwrap_or("");
             let mut message = describe(&e.code);
-            if at_end(&file.text, e.span.end.line.max(1), e.span.end.col.max(1))
+            if at_end(file.text, e.span.end.line.max(1), e.span.end.col.max(1))
                 && !matches!(e.code, ron::Error::Eof)
             {
                 message = format!("the file ends too early ({message})");
@@ -266,7 +275,7 @@ mod tests {
     fn parse_text(text: &str) -> Result<ParsedFile, LoadError> {
         parse(&SourceFile {
             name: "test.ron".into(),
-            text: text.into(),
+            text: keep(text.to_string()),
         })
     }
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::detail::{Detail, describe};
-use crate::model::{Dispute, Source};
+use crate::model::{Dispute, Source, Text};
 use crate::store::{Store, Subject};
 use crate::text::{fit, width};
 
@@ -176,13 +176,13 @@ struct EntryDetail<'a> {
 enum Specific<'a> {
     Model {
         line: Option<&'a str>,
-        aliases: &'a [String],
-        designers: &'a [String],
-        technologies: &'a [String],
+        aliases: &'a [Text],
+        designers: &'a [Text],
+        technologies: &'a [Text],
         category: &'static str,
         successor_of: Option<&'a str>,
         successors: Vec<&'a str>,
-        derived_from: &'a [String],
+        derived_from: &'a [Text],
         releases: Vec<&'a str>,
     },
     Release {

@@ -40,14 +40,14 @@ impl Stats {
             .brands
             .iter()
             .enumerate()
-            .map(|(i, b)| (b.name.clone(), store.entries_of_brand(i).len()))
+            .map(|(i, b)| (b.name.to_string(), store.entries_of_brand(i).len()))
             .collect();
         by_brand.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let by_era = store
             .eras
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.name.clone(), store.entries_of_era(i).len()))
+            .map(|(i, e)| (e.name.to_string(), store.entries_of_era(i).len()))
             .collect();
         let mut decades: BTreeMap<i32, usize> = BTreeMap::new();
         for entry in &store.timeline {

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::date::PartialDate;
 use crate::load::ParsedFile;
-use crate::model::{Brand, Collaborator, Dataset, Era, Model, Release};
+use crate::model::{Brand, Collaborator, Dataset, Era, Model, Release, Text};
 use crate::text::sanitize;
 
 /// What a timeline entry records.
@@ -62,10 +62,10 @@ pub struct Store {
     pub releases: Vec<Release>,
     /// Every entry in date order; an era's entries are contiguous.
     pub timeline: Vec<Entry>,
-    brand_ids: HashMap<String, usize>,
-    collaborator_ids: HashMap<String, usize>,
-    era_ids: HashMap<String, usize>,
-    model_ids: HashMap<String, usize>,
+    brand_ids: HashMap<Text, usize>,
+    collaborator_ids: HashMap<Text, usize>,
+    era_ids: HashMap<Text, usize>,
+    model_ids: HashMap<Text, usize>,
     /// Timeline positions by the hash of their id: lookups by id without a second copy of
     /// every id.
     entry_ids: HashTable<u32>,
@@ -84,11 +84,11 @@ impl Store {
         let mut merged = Dataset::default();
         for file in files {
             let d = file.dataset;
-            merged.brands.extend(d.brands);
-            merged.collaborators.extend(d.collaborators);
-            merged.eras.extend(d.eras);
-            merged.models.extend(d.models);
-            merged.releases.extend(d.releases);
+            append(&mut merged.brands, d.brands);
+            append(&mut merged.collaborators, d.collaborators);
+            append(&mut merged.eras, d.eras);
+            append(&mut merged.models, d.models);
+            append(&mut merged.releases, d.releases);
         }
         sanitize_dataset(&mut merged);
         merged.eras.sort_by_key(|e| e.start);
@@ -323,25 +323,36 @@ impl Store {
     }
 }
 
+/// Adds `more` to `list`; a first list is moved, not copied, and trimmed to its length (a
+/// list read from a file keeps room to grow).
+fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
+    if list.is_empty() {
+        more.shrink_to_fit();
+        *list = more;
+    } else {
+        list.append(&mut more);
+    }
+}
+
 fn id_hash(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
 
-fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashMap<String, usize> {
+fn ids<T>(items: &[T], id: impl Fn(&T) -> &Text) -> HashMap<Text, usize> {
     items
         .iter()
         .enumerate()
-        .map(|(index, item)| (id(item).clone(), index))
+        .map(|(index, item)| (*id(item), index))
         .collect()
 }
 
-fn clean(text: &mut String) {
+fn clean(text: &mut Text) {
     if let std::borrow::Cow::Owned(safe) = sanitize(text) {
-        *text = safe;
+        *text = Text::from(safe);
     }
 }
 
-fn clean_all<'a>(texts: impl IntoIterator<Item = &'a mut String>) {
+fn clean_all<'a>(texts: impl IntoIterator<Item = &'a mut Text>) {
     texts.into_iter().for_each(clean);
 }
 

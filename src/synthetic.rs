@@ -169,11 +169,12 @@ fn model_names_generation(names: &[(String, usize)], index: usize) -> usize {
     names[index].1
 }
 
-/// A ready store of about `entries` synthetic entries, with the built-in eras.
+/// A ready store of about `entries` synthetic entries, with the built-in eras. The generated
+/// text is kept for the rest of the program (see [`crate::load::keep`]).
 pub fn store(entries: usize) -> crate::store::Store {
     let mut files = vec![crate::load::SourceFile {
         name: "synthetic.ron".into(),
-        text: generate(entries),
+        text: crate::load::keep(generate(entries)),
     }];
     files.extend(
         crate::load::builtin_files()

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use crate::load::ParsedFile;
-use crate::model::{Dispute, Source};
+use crate::model::{Dispute, Source, Text};
 use crate::text::sanitize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -316,7 +316,7 @@ fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
             links
                 .entry(model.id.as_str())
                 .or_default()
-                .extend(parents.map(String::as_str));
+                .extend(parents.map(Text::as_str));
             file_of.insert(model.id.as_str(), file.name.as_str());
         }
     }

@@ -25,7 +25,7 @@ fn collaborators_of(store: &Store, model_id: &str) -> Vec<String> {
         .releases_of_model(index)
         .iter()
         .flat_map(|&p| store.timeline[p].collaborators.iter())
-        .map(|&c| store.collaborators[c].id.clone())
+        .map(|&c| store.collaborators[c].id.to_string())
         .collect()
 }
 
@@ -135,7 +135,7 @@ fn aime_leon_dore_and_ganni_worked_on_the_new_balance_runners() {
         if m.brand == "new-balance" {
             for &p in store.releases_of_model(index) {
                 for &c in &store.timeline[p].collaborators {
-                    new_balance.push(store.collaborators[c].id.clone());
+                    new_balance.push(store.collaborators[c].id.to_string());
                 }
             }
         }

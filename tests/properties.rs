@@ -71,7 +71,7 @@ proptest! {
     ) {
         let files = builtin_files();
         let original = &files[file % files.len()];
-        let mut bytes = original.text.clone().into_bytes();
+        let mut bytes = original.text.as_bytes().to_vec();
         for m in &mutations {
             apply(&mut bytes, m);
         }

@@ -26,7 +26,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn era_id(app: &App) -> String {
-    app.store.eras[app.current_era().unwrap()].id.clone()
+    app.store.eras[app.current_era().unwrap()].id.to_string()
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! `brand:` `collab:` `era:` values select, and whether an entry passes them all.
 
 use super::Filters;
+use crate::model::Text;
 use crate::store::{Entry, Store};
 use crate::text::fold_key;
 
@@ -15,7 +16,7 @@ pub(super) struct ResolvedFilters<'a> {
 
 impl<'a> ResolvedFilters<'a> {
     pub(super) fn new(store: &Store, filters: &'a Filters) -> Self {
-        let eras: Vec<(&str, &str, &[String])> = store
+        let eras: Vec<(&str, &str, &[Text])> = store
             .eras
             .iter()
             .map(|e| (e.id.as_str(), e.name.as_str(), &[][..]))
@@ -30,15 +31,15 @@ impl<'a> ResolvedFilters<'a> {
                 era_table[n - 1] = true;
             }
         }
-        let brands: Vec<(&str, &str, &[String])> = store
+        let brands: Vec<(&str, &str, &[Text])> = store
             .brands
             .iter()
-            .map(|b| (b.id.as_str(), b.name.as_str(), b.aliases.as_slice()))
+            .map(|b| (b.id.as_str(), b.name.as_str(), &b.aliases[..]))
             .collect();
-        let collaborators: Vec<(&str, &str, &[String])> = store
+        let collaborators: Vec<(&str, &str, &[Text])> = store
             .collaborators
             .iter()
-            .map(|c| (c.id.as_str(), c.name.as_str(), c.aliases.as_slice()))
+            .map(|c| (c.id.as_str(), c.name.as_str(), &c.aliases[..]))
             .collect();
         ResolvedFilters {
             filters,
@@ -65,14 +66,14 @@ impl<'a> ResolvedFilters<'a> {
 /// Which of `items` (id, name, aliases) the filter values select. A value that equals an id,
 /// name or alias exactly selects only the items it equals (`on` is On, not Onitsuka Tiger);
 /// otherwise it selects every item it begins.
-fn resolve(values: &[String], items: &[(&str, &str, &[String])]) -> Vec<bool> {
+fn resolve(values: &[String], items: &[(&str, &str, &[Text])]) -> Vec<bool> {
     let mut table = vec![false; items.len()];
     for value in values {
         let key = fold_key(value);
         if key.is_empty() {
             continue;
         }
-        let keys = |&(id, name, aliases): &(&str, &str, &[String])| {
+        let keys = |&(id, name, aliases): &(&str, &str, &[Text])| {
             let mut all = vec![fold_key(id), fold_key(name)];
             all.extend(aliases.iter().map(|a| fold_key(a)));
             all
@@ -93,7 +94,7 @@ fn resolve(values: &[String], items: &[(&str, &str, &[String])]) -> Vec<bool> {
 
 /// A filter value matches when it begins the id, the name or an alias, ignoring case, accents,
 /// spaces and punctuation: `nb`, `new`, `new-balance` and `New Balance` all find New Balance.
-pub fn names_match(value: &str, id: &str, name: &str, aliases: &[String]) -> bool {
+pub fn names_match(value: &str, id: &str, name: &str, aliases: &[Text]) -> bool {
     resolve(&[value.to_string()], &[(id, name, aliases)])[0]
 }
 
@@ -102,7 +103,7 @@ mod tests {
     use super::*;
     #[test]
     fn names_match_by_prefix_of_id_name_or_alias() {
-        let aliases = vec!["NB".to_string()];
+        let aliases = vec![Text::from("NB")];
         assert!(names_match("nb", "new-balance", "New Balance", &aliases));
         assert!(names_match(
             "new bal",
@@ -121,7 +122,7 @@ mod tests {
 
     #[test]
     fn an_exact_name_wins_over_prefixes() {
-        let none: &[String] = &[];
+        let none: &[Text] = &[];
         let items = [
             ("on", "On", none),
             ("onitsuka-tiger", "Onitsuka Tiger", none),

@@ -549,13 +549,16 @@ impl App {
             }
         };
         if let Some(b) = self.brand_filter {
-            query.filters.brands.push(self.store.brands[b].id.clone());
+            query
+                .filters
+                .brands
+                .push(self.store.brands[b].id.to_string());
         }
         if let Some(c) = self.collaborator_filter {
             query
                 .filters
                 .collaborators
-                .push(self.store.collaborators[c].id.clone());
+                .push(self.store.collaborators[c].id.to_string());
         }
         let within = self
             .last_search

@@ -30,11 +30,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if let Some(b) = app.brand_filter {
         runs.push(("  brand: ".into(), theme.dim));
-        runs.push((app.store.brands[b].name.clone(), theme.filter));
+        runs.push((app.store.brands[b].name.to_string(), theme.filter));
     }
     if let Some(c) = app.collaborator_filter {
         runs.push(("  with: ".into(), theme.dim));
-        runs.push((app.store.collaborators[c].name.clone(), theme.filter));
+        runs.push((app.store.collaborators[c].name.to_string(), theme.filter));
     }
     if app.brand_filter.is_some() || app.collaborator_filter.is_some() {
         runs.push(("  (x clears)".into(), theme.dim));

@@ -46,11 +46,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (i, &item) in picker.items.iter().enumerate().skip(top).take(rows) {
         let (name, count) = match picker.kind {
             PickerKind::Brand => (
-                app.store.brands[item].name.clone(),
+                app.store.brands[item].name,
                 app.store.entries_of_brand(item).len(),
             ),
             PickerKind::Collaborator => (
-                app.store.collaborators[item].name.clone(),
+                app.store.collaborators[item].name,
                 app.store.entries_of_collaborator(item).len(),
             ),
         };

@@ -3,14 +3,23 @@
 //! A file holds a `Dataset(...)` with any of the five lists; a folder of files is merged on load.
 //! Optional fields may be written bare (`founded: 1949`, not `Some(1949)`): the loader enables
 //! RON's `implicit_some`. Anything unknown is left out rather than written as `0` or `""`.
+//!
+//! Strings are [`Text`]s borrowed from the file, and the short lists of a record are boxed
+//! slices of exactly their length (a vector read item by item would keep room for four): a
+//! dataset of a hundred thousand entries then takes tens of megabytes less.
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
 
+mod text;
+
+pub use text::Text;
+
 /// One `.ron` file: every list is optional and defaults to empty.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Dataset {
     pub brands: Vec<Brand>,
     pub collaborators: Vec<Collaborator>,
@@ -22,13 +31,14 @@ pub struct Dataset {
 /// A maker of shoes: ASICS, New Balance, Nike.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Brand {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Box<[Text]>,
     #[serde(default)]
-    pub country: Option<String>,
+    pub country: Option<Text>,
     #[serde(default)]
     pub founded: Option<i32>,
 }
@@ -36,14 +46,15 @@ pub struct Brand {
 /// Who a brand works with on a release: a label, a designer, a shop, an artist.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Collaborator {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Box<[Text]>,
     pub kind: CollaboratorKind,
     #[serde(default)]
-    pub country: Option<String>,
+    pub country: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -76,43 +87,45 @@ impl CollaboratorKind {
 /// A named period of the timeline. `end` is inclusive; an era without `end` runs to today.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Era {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub start: i32,
     #[serde(default)]
     pub end: Option<i32>,
-    pub description: String,
+    pub description: Text,
 }
 
 /// A silhouette or one generation of a line: the Gel-Kayano 14, the 990v3.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Model {
-    pub id: String,
-    pub brand: String,
+    pub id: Text,
+    pub brand: Text,
     #[serde(default)]
-    pub line: Option<String>,
-    pub name: String,
+    pub line: Option<Text>,
+    pub name: Text,
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Box<[Text]>,
     pub introduced: PartialDate,
     #[serde(default)]
-    pub designers: Vec<String>,
+    pub designers: Box<[Text]>,
     #[serde(default)]
-    pub technologies: Vec<String>,
+    pub technologies: Box<[Text]>,
     pub category: Category,
-    pub summary: String,
+    pub summary: Text,
     /// The model this one replaced in its line (the Gel-Kayano 13 for the 14).
     #[serde(default)]
-    pub successor_of: Option<String>,
+    pub successor_of: Option<Text>,
     /// Models this one borrows from outside a plain succession (the 2002R from the 860v2).
     #[serde(default)]
-    pub derived_from: Vec<String>,
+    pub derived_from: Box<[Text]>,
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
     #[serde(default)]
-    pub disputes: Vec<Dispute>,
+    pub disputes: Box<[Dispute]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
@@ -145,56 +158,61 @@ impl Category {
 /// A later release of a model: a reissue when it has no collaborators, a collab when it has.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Release {
-    pub id: String,
-    pub model: String,
-    pub name: String,
+    pub id: Text,
+    pub model: Text,
+    pub name: Text,
     #[serde(default)]
-    pub colourway: Option<String>,
+    pub colourway: Option<Text>,
     pub date: PartialDate,
     #[serde(default)]
-    pub collaborators: Vec<Credit>,
-    pub summary: String,
+    pub collaborators: Box<[Credit]>,
+    pub summary: Text,
     /// Set when the release really came out before the model's recorded introduction
     /// (a sample, an Asia-only launch); without it such a date is a validation error.
     #[serde(default)]
     pub predates_model: bool,
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
     #[serde(default)]
-    pub disputes: Vec<Dispute>,
+    pub disputes: Box<[Dispute]>,
 }
 
 /// A collaborator named on a release, with what they did when a source says so.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Credit {
-    pub collaborator: String,
+    pub collaborator: Text,
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Option<Text>,
 }
 
 /// A public page that states the fact.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Source {
-    pub title: String,
-    pub url: String,
+    pub title: Text,
+    pub url: Text,
 }
 
 /// A fact the sources disagree on, with what each says.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Dispute {
     /// What is disputed: "introduction year", "designer".
-    pub about: String,
-    pub claims: Vec<Claim>,
+    pub about: Text,
+    pub claims: Box<[Claim]>,
 }
 
 /// What one source says; `source` is the title of one of the entry's sources.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Claim {
-    pub source: String,
-    pub says: String,
+    pub source: Text,
+    pub says: Text,
 }
