@@ -211,7 +211,11 @@ impl SearchIndex {
         let text = self.haystacks.text(entry);
         words
             .iter()
-            .map(|w| self.matcher.fuzzy_match(text, w.text()).unwrap_or(0))
+            .map(|w| {
+                self.matcher
+                    .fuzzy_match(w.from_first(text), w.text())
+                    .unwrap_or(0)
+            })
             .sum()
     }
 

@@ -112,6 +112,20 @@ impl Word {
         true
     }
 
+    /// The part of `text` the word's score depends on: from the character before the first
+    /// place its first character could match. skim scores the same there (the character
+    /// before gives the first match its bonus), and has less text to read.
+    pub fn from_first<'t>(&self, text: &'t str) -> &'t str {
+        let found = match &self.first {
+            Some(one) => memchr::memchr2(one.forms[0], one.forms[1], text.as_bytes()),
+            None => None,
+        };
+        match found.and_then(|at| text[..at].char_indices().next_back()) {
+            Some((before, _)) => &text[before..],
+            None => text,
+        }
+    }
+
     /// An upper bound on the word's score in `text`, which it [`matches`](Word::matches);
     /// exact for a one-character word (see [`Word::bound_is_exact`]).
     pub fn bound(&self, text: &str) -> i64 {
