@@ -213,7 +213,7 @@ impl SearchIndex {
             .iter()
             .map(|w| {
                 self.matcher
-                    .fuzzy_match(w.from_first(text), w.text())
+                    .fuzzy_match(w.scored_part(text), w.text())
                     .unwrap_or(0)
             })
             .sum()

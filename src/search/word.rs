@@ -115,7 +115,7 @@ impl Word {
     /// The part of `text` the word's score depends on: from the character before the first
     /// place its first character could match. skim scores the same there (the character
     /// before gives the first match its bonus), and has less text to read.
-    pub fn from_first<'t>(&self, text: &'t str) -> &'t str {
+    pub fn scored_part<'t>(&self, text: &'t str) -> &'t str {
         let found = match &self.first {
             Some(one) => memchr::memchr2(one.forms[0], one.forms[1], text.as_bytes()),
             None => None,
