@@ -182,17 +182,15 @@ impl SearchIndex {
             None => in_parallel_range(store.timeline.len(), PARALLEL_FROM, check),
         };
         let exact = words.iter().all(Word::bound_is_exact);
+        let matched = bounded.iter().map(|c| c.entry).collect();
         let rows = rank::best(
-            &bounded,
+            bounded,
             limit,
             exact,
             |entry| self.ties[entry],
             |entry| self.score(entry, &words),
         );
-        Found {
-            rows,
-            matched: bounded.iter().map(|c| c.entry).collect(),
-        }
+        Found { rows, matched }
     }
 
     /// `None` when some word does not match the entry, else a bound on its score.
@@ -301,13 +299,20 @@ fn in_parallel_range<U: Send>(
             .step_by(chunk_size)
             .map(|start| {
                 let end = (start + chunk_size).min(count);
-                scope.spawn(move || (start..end).filter_map(map).collect::<Vec<U>>())
+                scope.spawn(move || {
+                    let mut part = Vec::with_capacity(end - start);
+                    part.extend((start..end).filter_map(map));
+                    part
+                })
             })
             .collect();
-        workers
+        let parts: Vec<Vec<U>> = workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
+        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        parts.into_iter().for_each(|part| all.extend(part));
+        all
     })
 }
 

@@ -24,7 +24,7 @@ const SCORE_IN_PARALLEL_FROM: usize = 2_000;
 /// The best `limit` of `candidates`, best first: by score, then by `tie` (lower first), then by
 /// timeline position. `score` gives the true score; when `exact` the bounds are the scores.
 pub fn best(
-    candidates: &[Candidate],
+    candidates: Vec<Candidate>,
     limit: usize,
     exact: bool,
     tie: impl Fn(usize) -> u32 + Sync,
@@ -45,11 +45,20 @@ pub fn best(
             })
         })
     };
-    let mut kept = if exact || limit >= candidates.len() {
-        score_all(candidates)
+    let mut kept = if exact {
+        // The bounds are the scores: the candidates become the hits where they lie.
+        candidates
+            .into_iter()
+            .map(|c| Hit {
+                entry: c.entry,
+                score: c.bound,
+            })
+            .collect()
+    } else if limit >= candidates.len() {
+        score_all(&candidates)
     } else {
         let mut kept: Vec<Hit> = Vec::new();
-        'groups: for mut group in by_falling_bound(candidates) {
+        'groups: for mut group in by_falling_bound(&candidates) {
             // Within a group, best tie-break first, in slices that double in size: once the
             // best a candidate could do cannot displace the worst row kept, neither can any
             // candidate after it, in this group or a lower one.
@@ -129,7 +138,7 @@ mod tests {
             .collect();
         let scored = std::sync::atomic::AtomicUsize::new(0);
         let hits = best(
-            &candidates,
+            candidates,
             3,
             false,
             |_| 0,
@@ -149,7 +158,7 @@ mod tests {
             .collect();
         let scored = std::sync::atomic::AtomicUsize::new(0);
         let hits = best(
-            &candidates,
+            candidates,
             3,
             false,
             |entry| entry as u32 % 5_000,
@@ -178,7 +187,13 @@ mod tests {
             },
         ];
         // Entry 1 scores as much as entry 0 but wins on the tie break.
-        let hits = best(&candidates, 1, false, |entry| 1 - entry as u32, |_| 20);
+        let hits = best(
+            candidates.to_vec(),
+            1,
+            false,
+            |entry| 1 - entry as u32,
+            |_| 20,
+        );
         assert_eq!(hits[0].entry, 1);
     }
 }

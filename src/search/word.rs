@@ -11,12 +11,16 @@
 //!   its occurrences; for a one-character word that *is* the score.
 //! - The second character either follows the first at once (and adds the larger of its bonus
 //!   and the consecutive bonus) or comes after a gap (which costs at least a gap's opening).
-//! - Any later character adds at most a match score plus the largest bonus that is not doubled
-//!   (it cannot sit at the start of the text; the index's texts begin with a space so that no
-//!   doubled bonus lingers in skim's reused scratch matrix either).
+//! - A later character adds at most its own per-position score plus the consecutive bonus,
+//!   unless skim can carry a bonus along a run in its scratch matrix: that cell is cleared in
+//!   the same call unless the character, or the one before it, equals the one two places back,
+//!   and otherwise holds at most an ordinary bonus (the index's texts begin with a space, so no
+//!   doubled first-character bonus ever lingers in the matrix between calls).
 //!
 //! Tests check the bound against fuzzy-matcher on random texts, and the ranking it drives
 //! against scoring every match.
+
+use std::sync::OnceLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::{SkimMatcherV2, SkimScoreConfig};
@@ -30,10 +34,11 @@ pub struct Word {
     /// skim's smart case: a word with an ASCII capital letter is matched case-sensitively.
     case_sensitive: bool,
     bag: u64,
-    /// Per-position scores of the first character, when it is an ASCII letter or digit.
-    first: Option<CharScores>,
-    /// The same for the second character.
-    second: Option<CharScores>,
+    /// Per-position scores of each character, when it is an ASCII letter or digit.
+    scores: Vec<Option<&'static CharScores>>,
+    /// Whether each character from the third on could carry a bonus from skim's scratch matrix
+    /// (see [`Word::bound`]).
+    may_carry: Vec<bool>,
 }
 
 /// What one occurrence of a character scores as skim's match score plus bonus (before the
@@ -55,20 +60,22 @@ struct CharScores {
 impl Word {
     pub fn new(text: &str) -> Word {
         let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
-        let mut chars = text.chars();
-        let mut scores = || {
-            chars
-                .next()
-                .and_then(|c| CharScores::new(c, case_sensitive))
-        };
-        let (first, second) = (scores(), scores());
+        let chars: Vec<char> = text.chars().collect();
+        let same = |a: char, b: char| a == b || (!case_sensitive && a.eq_ignore_ascii_case(&b));
         Word {
             text: text.to_string(),
-            chars: text.chars().count(),
+            chars: chars.len(),
             case_sensitive,
             bag: char_bag(text),
-            first,
-            second,
+            scores: chars
+                .iter()
+                .map(|&c| char_scores(c, case_sensitive))
+                .collect(),
+            may_carry: (0..chars.len())
+                .map(|k| {
+                    k >= 2 && (same(chars[k - 1], chars[k - 2]) || same(chars[k], chars[k - 2]))
+                })
+                .collect(),
         }
     }
 
@@ -78,7 +85,7 @@ impl Word {
 
     /// True when the word has one character whose score [`Word::bound`] gives exactly.
     pub fn bound_is_exact(&self) -> bool {
-        self.chars == 1 && self.first.is_some()
+        self.chars == 1 && self.scores[0].is_some()
     }
 
     /// False when `text_bag` (a text's [`char_bag`]) lacks a character of the word, so that the
@@ -116,7 +123,7 @@ impl Word {
     /// place its first character could match. skim scores the same there (the character
     /// before gives the first match its bonus), and has less text to read.
     pub fn scored_part<'t>(&self, text: &'t str) -> &'t str {
-        let found = match &self.first {
+        let found = match self.scores[0] {
             Some(one) => memchr::memchr2(one.forms[0], one.forms[1], text.as_bytes()),
             None => None,
         };
@@ -130,12 +137,27 @@ impl Word {
     /// exact for a one-character word (see [`Word::bound_is_exact`]).
     pub fn bound(&self, text: &str) -> i64 {
         let c = SkimScoreConfig::default();
-        let (bound, counted) = match (&self.first, &self.second) {
+        let (mut bound, counted) = match (self.scores[0], self.scores.get(1).copied().flatten()) {
             (Some(one), Some(two)) => (self.first_two(one, two, text), 2),
-            (Some(one), None) => (i64::from(one.best(text) + c.gap_extension), 1),
+            (Some(one), _) => (i64::from(one.best(text) + c.gap_extension), 1),
             (None, _) => (max_first_score(), 1),
         };
-        bound + (self.chars as i64 - counted) * max_next_score()
+        // Each later character follows the one before at once, adding its match score and the
+        // larger of its bonus and the consecutive bonus, or after a gap, which costs more than
+        // that. skim also carries a bonus along a run through its scratch matrix, but that
+        // cell was cleared in this same call unless the character, or the one before it,
+        // equals the character two places back.
+        for k in counted..self.chars {
+            bound += match self.scores[k] {
+                Some(scores) => {
+                    let carried = if self.may_carry[k] { max_bonus() } else { 0 };
+                    let previous = self.scores[k - 1].map(|p| p.forms);
+                    i64::from(scores.best_next(text, previous, carried.max(c.bonus_consecutive)))
+                }
+                None => max_next_score(),
+            };
+        }
+        bound
     }
 
     /// A bound on the best score of the word's first two characters in `text`.
@@ -169,10 +191,7 @@ impl Word {
 }
 
 impl CharScores {
-    fn new(c: char, case_sensitive: bool) -> Option<CharScores> {
-        if !c.is_ascii_alphanumeric() {
-            return None;
-        }
+    fn new(c: char, case_sensitive: bool) -> CharScores {
         let byte = c as u8;
         let forms = if case_sensitive {
             [byte, byte]
@@ -207,13 +226,36 @@ impl CharScores {
             }
             plain[form] = score(&window(matched));
         }
-        Some(CharScores {
+        CharScores {
             forms,
             at_start,
             after,
             plain,
             matcher,
-        })
+        }
+    }
+
+    /// The most an occurrence adds as a later character of a word: right after a match of the
+    /// character before it in the word (whose forms are `previous`, when known), its match
+    /// score and the larger of its bonus and `consecutive`; after a gap, its score less the
+    /// gap's opening.
+    fn best_next(&self, text: &str, previous: Option<[u8; 2]>, consecutive: i32) -> i32 {
+        let c = SkimScoreConfig::default();
+        let bytes = text.as_bytes();
+        memchr::memchr2_iter(self.forms[0], self.forms[1], bytes)
+            .map(|at| {
+                let here = self.at(text, at);
+                let after_gap = here + c.gap_start + c.gap_extension;
+                let follows = at > 0 && previous.is_none_or(|forms| forms.contains(&bytes[at - 1]));
+                if follows {
+                    let plain = self.plain[self.form_of(bytes[at])];
+                    after_gap.max(plain + (here - plain).max(consecutive))
+                } else {
+                    after_gap
+                }
+            })
+            .max()
+            .unwrap_or(i32::MIN)
     }
 
     fn form_of(&self, byte: u8) -> usize {
@@ -276,6 +318,32 @@ fn stand_in(before: u8, matched: u8) -> u8 {
             }
         }
     }
+}
+
+/// The per-position scores of an ASCII letter or digit, asked of fuzzy-matcher the first time
+/// a word needs them and kept for the rest of the program.
+fn char_scores(c: char, case_sensitive: bool) -> Option<&'static CharScores> {
+    static TABLES: [[OnceLock<CharScores>; 128]; 2] =
+        [const { [const { OnceLock::new() }; 128] }; 2];
+    if !c.is_ascii_alphanumeric() {
+        return None;
+    }
+    let slot = &TABLES[usize::from(case_sensitive)][c as usize];
+    Some(slot.get_or_init(|| CharScores::new(c, case_sensitive)))
+}
+
+/// The largest bonus skim gives a character that is not the first of the text.
+fn max_bonus() -> i32 {
+    let c = SkimScoreConfig::default();
+    [
+        c.bonus_head,
+        c.bonus_break,
+        c.bonus_camel,
+        c.bonus_consecutive,
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0)
 }
 
 /// The matcher every score comes from: fuzzy-matcher's skim V2 with smart case.
