@@ -120,17 +120,20 @@ impl Word {
     }
 
     /// The part of `text` the word's score depends on: from the character before the first
-    /// place its first character could match. skim scores the same there (the character
-    /// before gives the first match its bonus), and has less text to read.
+    /// place its first character could match, to the last place its last character could.
+    /// skim scores the same there (the character before gives the first match its bonus, and
+    /// nothing after the last match counts), and has less text to read.
     pub fn scored_part<'t>(&self, text: &'t str) -> &'t str {
-        let found = match self.scores[0] {
-            Some(one) => memchr::memchr2(one.forms[0], one.forms[1], text.as_bytes()),
-            None => None,
-        };
-        match found.and_then(|at| text[..at].char_indices().next_back()) {
-            Some((before, _)) => &text[before..],
-            None => text,
-        }
+        let bytes = text.as_bytes();
+        let first =
+            self.scores[0].and_then(|one| memchr::memchr2(one.forms[0], one.forms[1], bytes));
+        let start = first
+            .and_then(|at| text[..at].char_indices().next_back())
+            .map_or(0, |(before, _)| before);
+        let last = self.scores[self.chars - 1]
+            .and_then(|end| memchr::memrchr2(end.forms[0], end.forms[1], bytes))
+            .map_or(text.len(), |at| at + 1);
+        text.get(start..last.max(start)).unwrap_or(text)
     }
 
     /// An upper bound on the word's score in `text`, which it [`matches`](Word::matches);
