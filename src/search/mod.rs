@@ -115,14 +115,22 @@ impl SearchIndex {
             }
             Some(part)
         });
-        let mut haystacks = Haystacks {
-            texts: String::with_capacity(parts.iter().map(|p| p.texts.len()).sum()),
-            ..Haystacks::default()
-        };
-        for part in &parts {
-            for (entry, &bag) in part.bags.iter().enumerate() {
-                haystacks.push(part.text(entry), bag);
-            }
+        // The first part grows to hold the others, each freed once copied.
+        let total: usize = parts.iter().map(|p| p.texts.len()).sum();
+        let mut parts = parts.into_iter();
+        let mut haystacks = parts.next().unwrap_or_default();
+        haystacks.texts.reserve_exact(total - haystacks.texts.len());
+        haystacks
+            .starts
+            .reserve_exact(entries + 1 - haystacks.starts.len());
+        haystacks.bags.reserve_exact(entries - haystacks.bags.len());
+        for part in parts {
+            let offset = haystacks.texts.len() as u32;
+            haystacks.texts.push_str(&part.texts);
+            haystacks
+                .starts
+                .extend(part.starts[1..].iter().map(|start| start + offset));
+            haystacks.bags.extend(part.bags);
         }
         assert!(
             haystacks.texts.len() <= u32::MAX as usize,
