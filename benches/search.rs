@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use divan::Bencher;
 use kicktime::search::{Query, SearchIndex};
 use kicktime::store::Store;
+use kicktime::tui::app::MAX_RANKED_ROWS;
 
 fn main() {
     divan::main();
@@ -50,5 +51,16 @@ fn query<const Q: usize>(bencher: Bencher, entries: usize) {
     bencher.bench(|| {
         let query = Query::parse(QUERIES[Q]).unwrap();
         index.top(store, &query, SHOWN)
+    });
+}
+
+/// What the browser asks for: its best [`MAX_RANKED_ROWS`] rows (to scroll through) and every
+/// match (to narrow the next keystroke), for the shortest queries, the costliest.
+#[divan::bench(args = [100_000, 1_000_000], consts = [0, 1, 7, 8, 9, 10], sample_count = 20)]
+fn browser<const Q: usize>(bencher: Bencher, entries: usize) {
+    let (store, index) = dataset(entries);
+    bencher.bench(|| {
+        let query = Query::parse(QUERIES[Q]).unwrap();
+        index.find(store, &query, None, MAX_RANKED_ROWS)
     });
 }
