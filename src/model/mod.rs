@@ -8,6 +8,10 @@
 //! slices of exactly their length (a vector read item by item would keep room for four): a
 //! dataset of a hundred thousand entries then takes tens of megabytes less.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
@@ -35,7 +39,7 @@ pub struct Dataset {
 pub struct Brand {
     pub id: Text,
     pub name: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub aliases: Box<[Text]>,
     #[serde(default)]
     pub country: Option<Text>,
@@ -50,7 +54,7 @@ pub struct Brand {
 pub struct Collaborator {
     pub id: Text,
     pub name: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub aliases: Box<[Text]>,
     pub kind: CollaboratorKind,
     #[serde(default)]
@@ -107,12 +111,12 @@ pub struct Model {
     #[serde(default)]
     pub line: Option<Text>,
     pub name: Text,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub aliases: Box<[Text]>,
     pub introduced: PartialDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub designers: Box<[Text]>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub technologies: Box<[Text]>,
     pub category: Category,
     pub summary: Text,
@@ -120,11 +124,11 @@ pub struct Model {
     #[serde(default)]
     pub successor_of: Option<Text>,
     /// Models this one borrows from outside a plain succession (the 2002R from the 860v2).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub derived_from: Box<[Text]>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub sources: Box<[Source]>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub disputes: Box<[Dispute]>,
 }
 
@@ -166,16 +170,16 @@ pub struct Release {
     #[serde(default)]
     pub colourway: Option<Text>,
     pub date: PartialDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub collaborators: Box<[Credit]>,
     pub summary: Text,
     /// Set when the release really came out before the model's recorded introduction
     /// (a sample, an Asia-only launch); without it such a date is a validation error.
     #[serde(default)]
     pub predates_model: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub sources: Box<[Source]>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub disputes: Box<[Dispute]>,
 }
 
@@ -205,6 +209,7 @@ pub struct Source {
 pub struct Dispute {
     /// What is disputed: "introduction year", "designer".
     pub about: Text,
+    #[serde(deserialize_with = "exact")]
     pub claims: Box<[Claim]>,
 }
 
@@ -215,4 +220,37 @@ pub struct Dispute {
 pub struct Claim {
     pub source: Text,
     pub says: Text,
+}
+
+/// Reads a short list into a boxed slice of exactly its length. A vector read item by item keeps
+/// room for four, and trimming it afterwards leaves the rest as a small hole in the heap; with
+/// one or two sources or credits per record, over a large dataset those holes add up to tens of
+/// megabytes. Room here grows by doubling from one, so short lists never need trimming.
+fn exact<'de, D, T>(deserializer: D) -> Result<Box<[T]>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Exact<T>(PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Exact<T> {
+        type Value = Box<[T]>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Box<[T]>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                if items.len() == items.capacity() {
+                    items.reserve_exact(items.len().max(1));
+                }
+                items.push(item);
+            }
+            Ok(items.into_boxed_slice())
+        }
+    }
+
+    deserializer.deserialize_seq(Exact(PhantomData))
 }
