@@ -49,7 +49,7 @@ pub struct Entry {
     pub era: usize,
     pub brand: usize,
     pub model: usize,
-    pub collaborators: Vec<usize>,
+    pub collaborators: Box<[usize]>,
 }
 
 #[derive(Debug, Default)]
@@ -120,16 +120,20 @@ impl Store {
                 era: 0,
                 brand: self.brand_ids.get(&model.brand).copied().unwrap_or(0),
                 model: index,
-                collaborators: Vec::new(),
+                collaborators: Box::default(),
             });
         }
         for (index, release) in self.releases.iter().enumerate() {
             let model = self.model_ids.get(&release.model).copied().unwrap_or(0);
-            let collaborators: Vec<usize> = release
-                .collaborators
-                .iter()
-                .filter_map(|c| self.collaborator_ids.get(&c.collaborator).copied())
-                .collect();
+            // Sized in advance: a vector grown by pushing keeps room for four.
+            let mut collaborators = Vec::with_capacity(release.collaborators.len());
+            collaborators.extend(
+                release
+                    .collaborators
+                    .iter()
+                    .filter_map(|c| self.collaborator_ids.get(&c.collaborator).copied()),
+            );
+            let collaborators = collaborators.into_boxed_slice();
             timeline.push(Entry {
                 kind: if collaborators.is_empty() {
                     EntryKind::Reissue
