@@ -381,6 +381,17 @@ mod tests {
     }
 
     #[test]
+    fn a_large_index_built_in_parts_keeps_each_entry_text() {
+        let store: Store = crate::synthetic::store(2 * PARALLEL_FROM);
+        let index = SearchIndex::new(&store);
+        for (position, entry) in store.timeline.iter().enumerate() {
+            let text = haystack(&store, entry);
+            assert_eq!(index.haystacks.text(position), text, "entry {position}");
+            assert_eq!(index.haystacks.bags[position], char_bag(&text));
+        }
+    }
+
+    #[test]
     fn the_best_rows_are_those_of_scoring_every_match() {
         let store: Store = crate::synthetic::store(3_000);
         let index = SearchIndex::new(&store);
