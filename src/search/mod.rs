@@ -52,7 +52,7 @@ pub struct Found {
 struct Haystacks {
     texts: String,
     /// Where each entry's text starts in `texts`, and a last item where the last one ends.
-    starts: Vec<u32>,
+    starts: Vec<usize>,
     /// Which characters each text holds, as a [`char_bag`], to skip it cheaply when a word
     /// needs a character it lacks.
     bags: Vec<u64>,
@@ -60,7 +60,7 @@ struct Haystacks {
 
 impl Haystacks {
     fn text(&self, entry: usize) -> &str {
-        &self.texts[self.starts[entry] as usize..self.starts[entry + 1] as usize]
+        &self.texts[self.starts[entry]..self.starts[entry + 1]]
     }
 
     fn push(&mut self, text: &str, bag: u64) {
@@ -68,7 +68,7 @@ impl Haystacks {
             self.starts.push(0);
         }
         self.texts.push_str(text);
-        self.starts.push(self.texts.len() as u32);
+        self.starts.push(self.texts.len());
         self.bags.push(bag);
     }
 }
@@ -125,17 +125,13 @@ impl SearchIndex {
             .reserve_exact(entries + 1 - haystacks.starts.len());
         haystacks.bags.reserve_exact(entries - haystacks.bags.len());
         for part in parts {
-            let offset = haystacks.texts.len() as u32;
+            let offset = haystacks.texts.len();
             haystacks.texts.push_str(&part.texts);
             haystacks
                 .starts
                 .extend(part.starts[1..].iter().map(|start| start + offset));
             haystacks.bags.extend(part.bags);
         }
-        assert!(
-            haystacks.texts.len() <= u32::MAX as usize,
-            "search texts over 4 GiB"
-        );
         let ties = store
             .timeline
             .iter()
