@@ -8,8 +8,9 @@ use kicktime::store::Store;
 use kicktime::validate::{Severity, validate};
 use libfuzzer_sys::fuzz_target;
 
-// `source_from_bytes` keeps each input for the rest of the run (see `kicktime::load::keep`):
-// inputs are small, but a run of millions of them may want a larger `-rss_limit_mb`.
+// `source_from_bytes` keeps each input for the rest of the run (see `kicktime::load::keep`), so
+// run with `ASAN_OPTIONS=detect_leaks=0`; inputs are small, but a run of millions may want a larger
+// `-rss_limit_mb`.
 fuzz_target!(|bytes: &[u8]| {
     let Ok(source) = source_from_bytes("fuzz.ron".into(), bytes.to_vec()) else {
         return;
