@@ -39,8 +39,9 @@ pub struct Found {
     pub matched: Vec<usize>,
 }
 
-/// What every timeline entry is searched by, folded once when the index is built and kept
-/// end to end in one string (fewer allocations, and a scan reads memory in order).
+/// What every timeline entry is searched by, folded once when the index is built. The texts are
+/// kept end to end in a few long strings (fewer allocations, and a scan reads memory in order),
+/// one per block of entries, each block built on its own core.
 ///
 /// An entry's text is a space, its title, then its model, brand and collaborators with their
 /// aliases, accents removed. The leading space makes every word start score alike, the
@@ -50,6 +51,14 @@ pub struct Found {
 /// is what [`word::Word::bound`] assumes of every score.
 #[derive(Default)]
 struct Haystacks {
+    blocks: Vec<Block>,
+    /// Entry `i` is in block `i >> shift`.
+    shift: u32,
+}
+
+/// The texts of consecutive entries.
+#[derive(Default)]
+struct Block {
     texts: String,
     /// Where each entry's text starts in `texts`, and a last item where the last one ends.
     starts: Vec<usize>,
@@ -59,17 +68,53 @@ struct Haystacks {
 }
 
 impl Haystacks {
-    fn text(&self, entry: usize) -> &str {
-        &self.texts[self.starts[entry]..self.starts[entry + 1]]
+    fn build(store: &Store) -> Haystacks {
+        // Blocks of a power-of-two size, so that finding an entry's block is a shift; below
+        // PARALLEL_FROM entries, one block.
+        let entries = store.timeline.len();
+        let per_block = if entries < PARALLEL_FROM {
+            entries.max(1).next_power_of_two()
+        } else {
+            entries.div_ceil(8).next_power_of_two()
+        };
+        let chunks: Vec<&[Entry]> = store.timeline.chunks(per_block).collect();
+        let blocks = in_parallel(&chunks, 2, |entries| {
+            let mut block = Block::default();
+            for entry in *entries {
+                block.push(&haystack(store, entry));
+            }
+            Some(block)
+        });
+        Haystacks {
+            blocks,
+            shift: per_block.trailing_zeros(),
+        }
     }
 
-    fn push(&mut self, text: &str, bag: u64) {
+    fn block(&self, entry: usize) -> (&Block, usize) {
+        let mask = (1 << self.shift) - 1;
+        (&self.blocks[entry >> self.shift], entry & mask)
+    }
+
+    fn text(&self, entry: usize) -> &str {
+        let (block, i) = self.block(entry);
+        &block.texts[block.starts[i]..block.starts[i + 1]]
+    }
+
+    fn bag(&self, entry: usize) -> u64 {
+        let (block, i) = self.block(entry);
+        block.bags[i]
+    }
+}
+
+impl Block {
+    fn push(&mut self, text: &str) {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
         self.texts.push_str(text);
         self.starts.push(self.texts.len());
-        self.bags.push(bag);
+        self.bags.push(char_bag(text));
     }
 }
 
@@ -99,39 +144,7 @@ pub fn char_bag(text: &str) -> u64 {
 
 impl SearchIndex {
     pub fn new(store: &Store) -> SearchIndex {
-        // Built in parts on every core, then laid end to end.
-        let entries = store.timeline.len();
-        let part_size = if entries < PARALLEL_FROM {
-            entries.max(1)
-        } else {
-            entries.div_ceil(8)
-        };
-        let chunks: Vec<&[Entry]> = store.timeline.chunks(part_size).collect();
-        let parts = in_parallel(&chunks, 2, |entries| {
-            let mut part = Haystacks::default();
-            for entry in *entries {
-                let text = haystack(store, entry);
-                part.push(&text, char_bag(&text));
-            }
-            Some(part)
-        });
-        // The first part grows to hold the others, each freed once copied.
-        let total: usize = parts.iter().map(|p| p.texts.len()).sum();
-        let mut parts = parts.into_iter();
-        let mut haystacks = parts.next().unwrap_or_default();
-        haystacks.texts.reserve_exact(total - haystacks.texts.len());
-        haystacks
-            .starts
-            .reserve_exact(entries + 1 - haystacks.starts.len());
-        haystacks.bags.reserve_exact(entries - haystacks.bags.len());
-        for part in parts {
-            let offset = haystacks.texts.len();
-            haystacks.texts.push_str(&part.texts);
-            haystacks
-                .starts
-                .extend(part.starts[1..].iter().map(|start| start + offset));
-            haystacks.bags.extend(part.bags);
-        }
+        let haystacks = Haystacks::build(store);
         let ties = store
             .timeline
             .iter()
@@ -199,7 +212,7 @@ impl SearchIndex {
 
     /// `None` when some word does not match the entry, else a bound on its score.
     fn bound(&self, entry: usize, words: &[Word]) -> Option<Candidate> {
-        let (text, bag) = (self.haystacks.text(entry), self.haystacks.bags[entry]);
+        let (text, bag) = (self.haystacks.text(entry), self.haystacks.bag(entry));
         // The cheapest test first, for every word, before the dearer ones.
         if !words.iter().all(|w| w.may_be_in(bag)) || !words.iter().all(|w| w.matches(text)) {
             return None;
@@ -377,13 +390,13 @@ mod tests {
     }
 
     #[test]
-    fn a_large_index_built_in_parts_keeps_each_entry_text() {
+    fn a_large_index_built_in_blocks_keeps_each_entry_text() {
         let store: Store = crate::synthetic::store(2 * PARALLEL_FROM);
         let index = SearchIndex::new(&store);
         for (position, entry) in store.timeline.iter().enumerate() {
             let text = haystack(&store, entry);
             assert_eq!(index.haystacks.text(position), text, "entry {position}");
-            assert_eq!(index.haystacks.bags[position], char_bag(&text));
+            assert_eq!(index.haystacks.bag(position), char_bag(&text));
         }
     }
 
