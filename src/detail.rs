@@ -126,23 +126,15 @@ fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) ->
     );
     fields.add(
         "successor",
-        store
-            .successors_of_model(m)
-            .iter()
-            .map(|&i| model_link(i))
-            .collect(),
+        store.successors_of_model(m).map(&model_link).collect(),
     );
     let parents = model.derived_from.iter().filter_map(|id| store.model(id));
     fields.add("derived from", parents.map(model_link).collect());
     fields.add(
         "gave rise to",
-        store
-            .derivatives_of_model(m)
-            .iter()
-            .map(|&i| model_link(i))
-            .collect(),
+        store.derivatives_of_model(m).map(model_link).collect(),
     );
-    let releases = store.releases_of_model(m).iter().map(|&p| {
+    let releases = store.releases_of_model(m).map(|p| {
         let release = &store.timeline[p];
         linked(
             format!(

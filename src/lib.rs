@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod date;
 pub mod detail;
+pub mod groups;
 pub mod load;
 pub mod model;
 pub mod open;

@@ -213,14 +213,12 @@ fn specific(store: &Store, position: usize) -> Specific<'_> {
                 successor_of: model.successor_of.as_deref(),
                 successors: store
                     .successors_of_model(m)
-                    .iter()
-                    .map(|&s| store.models[s].id.as_str())
+                    .map(|s| store.models[s].id.as_str())
                     .collect(),
                 derived_from: &model.derived_from,
                 releases: store
                     .releases_of_model(m)
-                    .iter()
-                    .map(|&p| store.id_of(&store.timeline[p]))
+                    .map(|p| store.id_of(&store.timeline[p]))
                     .collect(),
             }
         }

@@ -2,11 +2,11 @@
 //! model introductions and releases in date order, each entry knowing its era.
 
 use hashbrown::HashTable;
-use rustc_hash::FxHashMap as HashMap;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
 use crate::date::PartialDate;
+use crate::groups::Groups;
 use crate::load::ParsedFile;
 use crate::model::{Brand, Collaborator, Dataset, Era, Model, Release, Text};
 use crate::text::sanitize;
@@ -62,19 +62,20 @@ pub struct Store {
     pub releases: Vec<Release>,
     /// Every entry in date order; an era's entries are contiguous.
     pub timeline: Vec<Entry>,
-    brand_ids: HashMap<Text, usize>,
-    collaborator_ids: HashMap<Text, usize>,
-    era_ids: HashMap<Text, usize>,
-    model_ids: HashMap<Text, usize>,
+    /// Each list's positions by the hash of their id (see [`IdTable`]).
+    brand_ids: IdTable,
+    collaborator_ids: IdTable,
+    era_ids: IdTable,
+    model_ids: IdTable,
     /// Timeline positions by the hash of their id: lookups by id without a second copy of
     /// every id.
     entry_ids: HashTable<u32>,
-    by_brand: Vec<Vec<usize>>,
-    by_collaborator: Vec<Vec<usize>>,
+    by_brand: Groups,
+    by_collaborator: Groups,
     by_era: Vec<Range<usize>>,
-    releases_of_model: Vec<Vec<usize>>,
-    successors_of_model: Vec<Vec<usize>>,
-    derivatives_of_model: Vec<Vec<usize>>,
+    releases_of_model: Groups,
+    successors_of_model: Groups,
+    derivatives_of_model: Groups,
 }
 
 impl Store {
@@ -94,10 +95,10 @@ impl Store {
         merged.eras.sort_by_key(|e| e.start);
 
         let mut store = Store {
-            brand_ids: ids(&merged.brands, |b| &b.id),
-            collaborator_ids: ids(&merged.collaborators, |c| &c.id),
-            era_ids: ids(&merged.eras, |e| &e.id),
-            model_ids: ids(&merged.models, |m| &m.id),
+            brand_ids: IdTable::new(&merged.brands, |b| &b.id),
+            collaborator_ids: IdTable::new(&merged.collaborators, |c| &c.id),
+            era_ids: IdTable::new(&merged.eras, |e| &e.id),
+            model_ids: IdTable::new(&merged.models, |m| &m.id),
             brands: merged.brands,
             collaborators: merged.collaborators,
             eras: merged.eras,
@@ -118,20 +119,20 @@ impl Store {
                 subject: Subject::Model(index),
                 date: model.introduced,
                 era: 0,
-                brand: self.brand_ids.get(&model.brand).copied().unwrap_or(0),
+                brand: self.brand(&model.brand).unwrap_or(0),
                 model: index,
                 collaborators: Box::default(),
             });
         }
         for (index, release) in self.releases.iter().enumerate() {
-            let model = self.model_ids.get(&release.model).copied().unwrap_or(0);
+            let model = self.model(&release.model).unwrap_or(0);
             // Sized in advance: a vector grown by pushing keeps room for four.
             let mut collaborators = Vec::with_capacity(release.collaborators.len());
             collaborators.extend(
                 release
                     .collaborators
                     .iter()
-                    .filter_map(|c| self.collaborator_ids.get(&c.collaborator).copied()),
+                    .filter_map(|c| self.collaborator(&c.collaborator)),
             );
             let collaborators = collaborators.into_boxed_slice();
             timeline.push(Entry {
@@ -146,7 +147,7 @@ impl Store {
                 brand: self
                     .models
                     .get(model)
-                    .map_or(0, |m| self.brand_ids.get(&m.brand).copied().unwrap_or(0)),
+                    .map_or(0, |m| self.brand(&m.brand).unwrap_or(0)),
                 model,
                 collaborators,
             });
@@ -173,19 +174,23 @@ impl Store {
             entry_ids.insert_unique(hash_of(&position), position, hash_of);
         }
         self.entry_ids = entry_ids;
-        self.by_brand = vec![Vec::new(); self.brands.len()];
-        self.by_collaborator = vec![Vec::new(); self.collaborators.len()];
+        let timeline = &self.timeline;
+        let positions = || timeline.iter().enumerate();
+        self.by_brand = Groups::new(self.brands.len(), || {
+            positions().map(|(position, entry)| (entry.brand, position))
+        });
+        self.by_collaborator = Groups::new(self.collaborators.len(), || {
+            positions().flat_map(|(position, entry)| {
+                entry.collaborators.iter().map(move |&c| (c, position))
+            })
+        });
+        self.releases_of_model = Groups::new(self.models.len(), || {
+            positions()
+                .filter(|(_, entry)| matches!(entry.subject, Subject::Release(_)))
+                .map(|(position, entry)| (entry.model, position))
+        });
         self.by_era = vec![0..0; self.eras.len()];
-        self.releases_of_model = vec![Vec::new(); self.models.len()];
-        self.successors_of_model = vec![Vec::new(); self.models.len()];
-        self.derivatives_of_model = vec![Vec::new(); self.models.len()];
         for (position, entry) in self.timeline.iter().enumerate() {
-            if let Some(list) = self.by_brand.get_mut(entry.brand) {
-                list.push(position);
-            }
-            for &c in &entry.collaborators {
-                self.by_collaborator[c].push(position);
-            }
             if let Some(range) = self.by_era.get_mut(entry.era) {
                 if range.start == range.end {
                     *range = position..position + 1;
@@ -193,24 +198,24 @@ impl Store {
                     range.end = position + 1;
                 }
             }
-            if let Subject::Release(_) = entry.subject {
-                self.releases_of_model[entry.model].push(position);
-            }
         }
-        for (index, model) in self.models.iter().enumerate() {
-            if let Some(&p) = model
-                .successor_of
-                .as_ref()
-                .and_then(|p| self.model_ids.get(p))
-            {
-                self.successors_of_model[p].push(index);
-            }
-            for parent in &model.derived_from {
-                if let Some(&p) = self.model_ids.get(parent) {
-                    self.derivatives_of_model[p].push(index);
-                }
-            }
-        }
+        let this = &*self;
+        let successors_of_model = Groups::new(self.models.len(), || {
+            this.models.iter().enumerate().filter_map(|(index, model)| {
+                let parent = model.successor_of.as_ref()?;
+                this.model(parent).map(|p| (p, index))
+            })
+        });
+        let derivatives_of_model = Groups::new(self.models.len(), || {
+            this.models.iter().enumerate().flat_map(|(index, model)| {
+                model
+                    .derived_from
+                    .iter()
+                    .filter_map(move |parent| this.model(parent).map(|p| (p, index)))
+            })
+        });
+        self.successors_of_model = successors_of_model;
+        self.derivatives_of_model = derivatives_of_model;
     }
 
     /// The timeline position of the model or release with this id.
@@ -239,31 +244,33 @@ impl Store {
     }
 
     pub fn brand(&self, id: &str) -> Option<usize> {
-        self.brand_ids.get(id).copied()
+        self.brand_ids.find(&self.brands, |b| &b.id, id)
     }
 
     pub fn collaborator(&self, id: &str) -> Option<usize> {
-        self.collaborator_ids.get(id).copied()
+        self.collaborator_ids
+            .find(&self.collaborators, |c| &c.id, id)
     }
 
     pub fn era(&self, id: &str) -> Option<usize> {
-        self.era_ids.get(id).copied()
+        self.era_ids.find(&self.eras, |e| &e.id, id)
     }
 
     pub fn model(&self, id: &str) -> Option<usize> {
-        self.model_ids.get(id).copied()
+        self.model_ids.find(&self.models, |m| &m.id, id)
     }
 
     /// Timeline positions of a brand's entries, in order.
-    pub fn entries_of_brand(&self, brand: usize) -> &[usize] {
-        self.by_brand.get(brand).map_or(&[], Vec::as_slice)
+    pub fn entries_of_brand(&self, brand: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.by_brand.get(brand)
     }
 
     /// Timeline positions of the releases a collaborator worked on, in order.
-    pub fn entries_of_collaborator(&self, collaborator: usize) -> &[usize] {
-        self.by_collaborator
-            .get(collaborator)
-            .map_or(&[], Vec::as_slice)
+    pub fn entries_of_collaborator(
+        &self,
+        collaborator: usize,
+    ) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.by_collaborator.get(collaborator)
     }
 
     /// The contiguous range of timeline positions in an era.
@@ -279,22 +286,18 @@ impl Store {
     }
 
     /// Timeline positions of a model's reissues and collabs.
-    pub fn releases_of_model(&self, model: usize) -> &[usize] {
-        self.releases_of_model.get(model).map_or(&[], Vec::as_slice)
+    pub fn releases_of_model(&self, model: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.releases_of_model.get(model)
     }
 
     /// Models that name this one in `successor_of`.
-    pub fn successors_of_model(&self, model: usize) -> &[usize] {
-        self.successors_of_model
-            .get(model)
-            .map_or(&[], Vec::as_slice)
+    pub fn successors_of_model(&self, model: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.successors_of_model.get(model)
     }
 
     /// Models that name this one in `derived_from`.
-    pub fn derivatives_of_model(&self, model: usize) -> &[usize] {
-        self.derivatives_of_model
-            .get(model)
-            .map_or(&[], Vec::as_slice)
+    pub fn derivatives_of_model(&self, model: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.derivatives_of_model.get(model)
     }
 
     /// Timeline position of a model's introduction.
@@ -342,12 +345,27 @@ fn id_hash(id: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(id)
 }
 
-fn ids<T>(items: &[T], id: impl Fn(&T) -> &Text) -> HashMap<Text, usize> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| (*id(item), index))
-        .collect()
+/// Positions in a list by the hash of their item's id: lookups by id without a second copy of
+/// every id (the ids stay in the items).
+#[derive(Debug, Default)]
+struct IdTable(HashTable<u32>);
+
+impl IdTable {
+    fn new<T>(items: &[T], id: impl Fn(&T) -> &Text) -> IdTable {
+        let mut table = HashTable::with_capacity(items.len());
+        let hash = |&i: &u32| id_hash(id(&items[i as usize]));
+        for i in 0..items.len() as u32 {
+            table.insert_unique(hash(&i), i, hash);
+        }
+        IdTable(table)
+    }
+
+    /// The position in `items` (the list the table was made from) of the item with this id.
+    fn find<T>(&self, items: &[T], id: impl Fn(&T) -> &Text, wanted: &str) -> Option<usize> {
+        self.0
+            .find(id_hash(wanted), |&i| id(&items[i as usize]) == wanted)
+            .map(|&i| i as usize)
+    }
 }
 
 fn clean(text: &mut Text) {

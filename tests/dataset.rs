@@ -23,8 +23,7 @@ fn collaborators_of(store: &Store, model_id: &str) -> Vec<String> {
     let index = store.model(model_id).unwrap();
     store
         .releases_of_model(index)
-        .iter()
-        .flat_map(|&p| store.timeline[p].collaborators.iter())
+        .flat_map(|p| store.timeline[p].collaborators.iter())
         .map(|&c| store.collaborators[c].id.to_string())
         .collect()
 }
@@ -82,8 +81,7 @@ fn the_gel_kayano_14_has_its_reissue_and_the_articles_collaborators_or_a_dispute
     let gk14 = store.model("gel-kayano-14").unwrap();
     let reissues: Vec<i32> = store
         .releases_of_model(gk14)
-        .iter()
-        .map(|&p| &store.timeline[p])
+        .map(|p| &store.timeline[p])
         .filter(|e| e.kind == EntryKind::Reissue)
         .map(|e| e.date.year)
         .collect();
@@ -133,7 +131,7 @@ fn aime_leon_dore_and_ganni_worked_on_the_new_balance_runners() {
     let mut new_balance: Vec<String> = Vec::new();
     for (index, m) in store.models.iter().enumerate() {
         if m.brand == "new-balance" {
-            for &p in store.releases_of_model(index) {
+            for p in store.releases_of_model(index) {
                 for &c in &store.timeline[p].collaborators {
                     new_balance.push(store.collaborators[c].id.to_string());
                 }
