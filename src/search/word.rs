@@ -366,17 +366,7 @@ fn max_first_score() -> i64 {
 /// character never sits at the start of the text, so its bonus is never doubled; and when it
 /// follows a gap it pays the gap's cost first.
 fn max_next_score() -> i64 {
-    let c = SkimScoreConfig::default();
-    let bonus = [
-        c.bonus_head,
-        c.bonus_break,
-        c.bonus_camel,
-        c.bonus_consecutive,
-    ]
-    .into_iter()
-    .max()
-    .unwrap_or(0);
-    i64::from(c.score_match + bonus)
+    i64::from(SkimScoreConfig::default().score_match + max_bonus())
 }
 
 #[cfg(test)]
