@@ -103,6 +103,9 @@ fn take_best_ties(
 
 /// The candidates in groups of equal bound, highest bound first.
 fn by_falling_bound(candidates: &[Candidate]) -> Vec<Vec<Candidate>> {
+    if candidates.is_empty() {
+        return Vec::new();
+    }
     let (low, high) = candidates
         .iter()
         .fold((i64::MAX, i64::MIN), |(low, high), c| {
