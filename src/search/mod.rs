@@ -227,9 +227,14 @@ impl SearchIndex {
         words
             .iter()
             .map(|w| {
-                self.matcher
-                    .fuzzy_match(w.scored_part(text), w.text())
-                    .unwrap_or(0)
+                let part = w.scored_part(text);
+                // See `Word::repeats_a_letter` for why such a word needs a new matcher.
+                let score = if w.repeats_a_letter() {
+                    word::matcher().fuzzy_match(part, w.text())
+                } else {
+                    self.matcher.fuzzy_match(part, w.text())
+                };
+                score.unwrap_or(0)
             })
             .sum()
     }
@@ -243,9 +248,12 @@ impl SearchIndex {
         // The folded title, and for each of its characters the title character it came from.
         let title = fold(store.title_of(listed));
         let text = self.haystacks.text(entry);
+        // A new matcher: skim's reused scratch matrix could otherwise move a highlight (see
+        // `Word::repeats_a_letter`); only the rows on screen get here.
+        let matcher = word::matcher();
         let mut positions: Vec<usize> = words
             .iter()
-            .filter_map(|w| self.matcher.fuzzy_indices(text, w))
+            .filter_map(|w| matcher.fuzzy_indices(text, w))
             .flat_map(|(_, indices)| indices)
             // The text begins with a space, then the title.
             .filter_map(|i| i.checked_sub(1).and_then(|i| title.origin.get(i).copied()))
@@ -373,14 +381,15 @@ mod tests {
     use super::*;
     use crate::store::Store;
 
-    /// Every match scored by fuzzy-matcher and fully sorted: what `find` must agree with.
+    /// Every match scored by fuzzy-matcher (a new matcher each time, on the whole text) and fully
+    /// sorted: what `find` must agree with.
     fn scored_by_brute_force(index: &SearchIndex, query: &Query) -> Vec<Hit> {
         let mut hits: Vec<Hit> = (0..index.ties.len())
             .filter_map(|entry| {
                 let text = index.haystacks.text(entry);
                 let mut score = 0;
                 for word in &query.words {
-                    score += index.matcher.fuzzy_match(text, word)?;
+                    score += word::matcher().fuzzy_match(text, word)?;
                 }
                 Some(Hit { entry, score })
             })
@@ -406,7 +415,7 @@ mod tests {
         let index = SearchIndex::new(&store);
         let queries = [
             "k", "e", "K", "1", "ka", "ne", "kay", "kayano", "jjj", "x 4", "ox e", "gel k", "-",
-            "14 e", "Pulse", "zu ka 3", "é",
+            "14 e", "Pulse", "zu ka 3", "é", "ll", "lle", "eee", "ooo", "ana", "ee ll",
         ];
         for text in queries {
             let query = Query::parse(text).unwrap();

@@ -39,6 +39,8 @@ pub struct Word {
     /// Whether each character from the third on could carry a bonus from skim's scratch matrix
     /// (see [`Word::bound`]).
     may_carry: Vec<bool>,
+    /// See [`Word::repeats_a_letter`].
+    repeats: bool,
 }
 
 /// What one occurrence of a character scores as skim's match score plus bonus (before the
@@ -71,6 +73,7 @@ impl Word {
                 .iter()
                 .map(|&c| char_scores(c, case_sensitive))
                 .collect(),
+            repeats: chars.windows(2).any(|pair| same(pair[0], pair[1])),
             may_carry: (0..chars.len())
                 .map(|k| {
                     k >= 2 && (same(chars[k - 1], chars[k - 2]) || same(chars[k], chars[k - 2]))
@@ -81,6 +84,14 @@ impl Word {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// True when two neighbouring characters of the word are the same (`ll`, `00`). skim reuses
+    /// a scratch matrix between calls and reads some cells of it before writing them; only for
+    /// such a word can what an earlier text left there change a score, so such a word is scored
+    /// with a new matcher, and the same text always gets the same score.
+    pub fn repeats_a_letter(&self) -> bool {
+        self.repeats
     }
 
     /// True when the word has one character whose score [`Word::bound`] gives exactly.
