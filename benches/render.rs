@@ -24,3 +24,18 @@ fn frame_200x60(bencher: Bencher, entries: usize) {
         terminal.draw(|frame| draw(frame, &app, &theme)).unwrap();
     });
 }
+
+/// The same with a search typed, so every row on screen has its matches highlighted.
+#[divan::bench(args = [10_000, 1_000_000], sample_count = 50)]
+fn frame_200x60_searching(bencher: Bencher, entries: usize) {
+    let store = kicktime::synthetic::store(entries);
+    let mut app = App::with_async_from(store, 200, 60, usize::MAX);
+    for c in "ka 3".chars() {
+        app.update(Action::Input(c));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let theme = Theme::dark();
+    bencher.bench_local(|| {
+        terminal.draw(|frame| draw(frame, &app, &theme)).unwrap();
+    });
+}
