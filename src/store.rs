@@ -67,9 +67,7 @@ pub struct Store {
     collaborator_ids: IdTable,
     era_ids: IdTable,
     model_ids: IdTable,
-    /// Timeline positions by the hash of their id: lookups by id without a second copy of
-    /// every id.
-    entry_ids: HashTable<u32>,
+    entry_ids: IdTable,
     by_brand: Groups,
     by_collaborator: Groups,
     by_era: Vec<Range<usize>>,
@@ -168,12 +166,7 @@ impl Store {
     }
 
     fn build_indexes(&mut self) {
-        let mut entry_ids = HashTable::with_capacity(self.timeline.len());
-        let hash_of = |p: &u32| id_hash(self.id_of(&self.timeline[*p as usize]));
-        for position in 0..self.timeline.len() as u32 {
-            entry_ids.insert_unique(hash_of(&position), position, hash_of);
-        }
-        self.entry_ids = entry_ids;
+        self.entry_ids = IdTable::new(&self.timeline, |e| self.id_of(e));
         let timeline = &self.timeline;
         let positions = || timeline.iter().enumerate();
         self.by_brand = Groups::new(self.brands.len(), || {
@@ -220,11 +213,7 @@ impl Store {
 
     /// The timeline position of the model or release with this id.
     pub fn entry(&self, id: &str) -> Option<usize> {
-        self.entry_ids
-            .find(id_hash(id), |&p| {
-                self.id_of(&self.timeline[p as usize]) == id
-            })
-            .map(|&p| p as usize)
+        self.entry_ids.find(&self.timeline, |e| self.id_of(e), id)
     }
 
     /// The id of the model or release behind an entry.
@@ -351,7 +340,7 @@ fn id_hash(id: &str) -> u64 {
 struct IdTable(HashTable<u32>);
 
 impl IdTable {
-    fn new<T>(items: &[T], id: impl Fn(&T) -> &Text) -> IdTable {
+    fn new<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> IdTable {
         let mut table = HashTable::with_capacity(items.len());
         let hash = |&i: &u32| id_hash(id(&items[i as usize]));
         for i in 0..items.len() as u32 {
@@ -361,7 +350,12 @@ impl IdTable {
     }
 
     /// The position in `items` (the list the table was made from) of the item with this id.
-    fn find<T>(&self, items: &[T], id: impl Fn(&T) -> &Text, wanted: &str) -> Option<usize> {
+    fn find<'a, T>(
+        &self,
+        items: &'a [T],
+        id: impl Fn(&'a T) -> &'a str,
+        wanted: &str,
+    ) -> Option<usize> {
         self.0
             .find(id_hash(wanted), |&i| id(&items[i as usize]) == wanted)
             .map(|&i| i as usize)
