@@ -85,9 +85,9 @@ pub fn describe(store: &Store, position: usize) -> Detail {
     fields.text("kind", entry.kind.label());
     fields.add(
         "brand",
-        vec![linked(store.brand_name(entry), Link::Brand(entry.brand))],
+        vec![linked(store.brand_name(entry), Link::Brand(entry.brand()))],
     );
-    let (summary, sources, disputes) = match entry.subject {
+    let (summary, sources, disputes) = match entry.subject() {
         Subject::Model(m) => model_fields(store, m, entry, &mut fields),
         Subject::Release(r) => release_fields(store, r, entry, &mut fields),
     };
@@ -105,7 +105,7 @@ pub fn describe(store: &Store, position: usize) -> Detail {
 type Prose = (String, Vec<Source>, Vec<Dispute>);
 
 fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) -> Prose {
-    let model = &store.models[m];
+    let model = store.models.get(m);
     fields.text("line", model.line.unwrap_or_default());
     fields.text("introduced", entry.date.to_string());
     fields.text("aliases", model.aliases.join(", "));
@@ -113,7 +113,7 @@ fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) ->
     fields.text("technologies", model.technologies.join(", "));
     fields.text("category", model.category.label());
     let model_link = |index: usize| {
-        let name = store.models[index].name;
+        let name = store.models.name(index);
         match store.model_entry(index) {
             Some(p) => linked(name, Link::Entry(p)),
             None => plain(name),
@@ -155,9 +155,9 @@ fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) ->
 }
 
 fn release_fields(store: &Store, r: usize, entry: &Entry, fields: &mut Builder) -> Prose {
-    let release = &store.releases[r];
-    let model = &store.models[entry.model];
-    let model_item = match store.model_entry(entry.model) {
+    let release = store.releases.get(r);
+    let model = store.models.get(entry.model());
+    let model_item = match store.model_entry(entry.model()) {
         Some(p) => linked(
             format!("{} ({})", model.name, model.introduced),
             Link::Entry(p),

@@ -35,8 +35,9 @@ impl Groups {
 
     /// The list of `key`, empty for a key out of range.
     pub fn get(&self, key: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
-        let range = match (self.starts.get(key), self.starts.get(key + 1)) {
-            (Some(&start), Some(&end)) => start as usize..end as usize,
+        let bounds = self.starts.get(key..).and_then(|rest| rest.get(..2));
+        let range = match bounds {
+            Some(&[start, end]) => start as usize..end as usize,
             _ => 0..0,
         };
         self.items[range].iter().map(|&item| item as usize)
@@ -57,5 +58,6 @@ mod tests {
         assert_eq!(list(2), [10, 12]);
         assert_eq!(list(3), [] as [usize; 0]);
         assert_eq!(list(9), [] as [usize; 0]);
+        assert_eq!(list(usize::MAX), [] as [usize; 0]);
     }
 }

@@ -216,7 +216,8 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
-    match options.from_str::<Dataset>(file.text) {
+    // Models and releases are packed as they are read, their strings pointing into the text.
+    match crate::model::reading_file(file.text, || options.from_str::<Dataset>(file.text)) {
         Ok(dataset) => Ok(ParsedFile {
             name: file.name.clone(),
             dataset,

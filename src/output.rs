@@ -41,7 +41,7 @@ impl<'a> EntryRow<'a> {
             kind: entry.kind.label(),
             title: store.title_of(entry),
             brand: store.brand_name(entry),
-            model: &store.models[entry.model].id,
+            model: store.models.id(entry.model()),
             year: entry.date.year,
             date: entry.date.iso(),
             approximate: entry.date.approximate,
@@ -175,18 +175,18 @@ struct EntryDetail<'a> {
 #[serde(untagged)]
 enum Specific<'a> {
     Model {
-        line: Option<&'a str>,
-        aliases: &'a [Text],
-        designers: &'a [Text],
-        technologies: &'a [Text],
+        line: Option<Text>,
+        aliases: Box<[Text]>,
+        designers: Box<[Text]>,
+        technologies: Box<[Text]>,
         category: &'static str,
-        successor_of: Option<&'a str>,
+        successor_of: Option<Text>,
         successors: Vec<&'a str>,
-        derived_from: &'a [Text],
+        derived_from: Box<[Text]>,
         releases: Vec<&'a str>,
     },
     Release {
-        colourway: Option<&'a str>,
+        colourway: Option<Text>,
         credits: Vec<Credit<'a>>,
     },
 }
@@ -196,26 +196,26 @@ struct Credit<'a> {
     id: &'a str,
     name: &'a str,
     kind: &'static str,
-    role: Option<&'a str>,
+    role: Option<Text>,
 }
 
 fn specific(store: &Store, position: usize) -> Specific<'_> {
     let entry = &store.timeline[position];
-    match entry.subject {
+    match entry.subject() {
         Subject::Model(m) => {
-            let model = &store.models[m];
+            let model = store.models.get(m);
             Specific::Model {
-                line: model.line.as_deref(),
-                aliases: &model.aliases,
-                designers: &model.designers,
-                technologies: &model.technologies,
+                line: model.line,
+                aliases: model.aliases,
+                designers: model.designers,
+                technologies: model.technologies,
                 category: model.category.label(),
-                successor_of: model.successor_of.as_deref(),
+                successor_of: model.successor_of,
                 successors: store
                     .successors_of_model(m)
-                    .map(|s| store.models[s].id.as_str())
+                    .map(|s| store.models.id(s))
                     .collect(),
-                derived_from: &model.derived_from,
+                derived_from: model.derived_from,
                 releases: store
                     .releases_of_model(m)
                     .map(|p| store.id_of(&store.timeline[p]))
@@ -223,9 +223,9 @@ fn specific(store: &Store, position: usize) -> Specific<'_> {
             }
         }
         Subject::Release(r) => {
-            let release = &store.releases[r];
+            let release = store.releases.get(r);
             Specific::Release {
-                colourway: release.colourway.as_deref(),
+                colourway: release.colourway,
                 credits: release
                     .collaborators
                     .iter()
@@ -235,7 +235,7 @@ fn specific(store: &Store, position: usize) -> Specific<'_> {
                             id: &who.id,
                             name: &who.name,
                             kind: who.kind.label(),
-                            role: c.role.as_deref(),
+                            role: c.role,
                         })
                     })
                     .collect(),
@@ -253,18 +253,18 @@ pub fn print_entry(
 ) -> io::Result<()> {
     let entry = &store.timeline[position];
     let (sources, disputes) = store.provenance(entry);
-    let summary = match entry.subject {
-        Subject::Model(m) => &store.models[m].summary,
-        Subject::Release(r) => &store.releases[r].summary,
+    let summary = match entry.subject() {
+        Subject::Model(m) => store.models.get(m).summary,
+        Subject::Release(r) => store.releases.get(r).summary,
     };
     match format {
         Format::Json => {
             let detail = EntryDetail {
                 row: EntryRow::new(store, position),
-                summary,
+                summary: &summary,
                 specific: specific(store, position),
-                sources,
-                disputes,
+                sources: &sources,
+                disputes: &disputes,
             };
             serde_json::to_writer_pretty(&mut *out, &detail)?;
             writeln!(out)

@@ -8,7 +8,9 @@ use std::ops::Range;
 use crate::date::PartialDate;
 use crate::groups::Groups;
 use crate::load::ParsedFile;
-use crate::model::{Brand, Collaborator, Dataset, Era, Model, Release, Text};
+use crate::model::{
+    Brand, Collaborator, Dataset, Dispute, Era, Model, Records, Release, Source, Text,
+};
 use crate::text::sanitize;
 
 /// What a timeline entry records.
@@ -40,16 +42,40 @@ pub enum Subject {
 }
 
 /// One row of the timeline. Its id and title are those of its record: see [`Store::id_of`] and
-/// [`Store::title_of`].
+/// [`Store::title_of`]; its collaborators are [`Store::collaborators_of`]. Numbers are kept as
+/// `u32` (a timeline has fewer than 2³² rows): a million entries then take 32 MB, not 72.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub kind: EntryKind,
-    pub subject: Subject,
     pub date: PartialDate,
-    pub era: usize,
-    pub brand: usize,
-    pub model: usize,
-    pub collaborators: Box<[usize]>,
+    /// The index of the model or release, by `kind`.
+    record: u32,
+    era: u32,
+    brand: u32,
+    model: u32,
+}
+
+impl Entry {
+    /// The record behind this entry.
+    pub fn subject(&self) -> Subject {
+        match self.kind {
+            EntryKind::Model => Subject::Model(self.record as usize),
+            EntryKind::Reissue | EntryKind::Collab => Subject::Release(self.record as usize),
+        }
+    }
+
+    pub fn era(&self) -> usize {
+        self.era as usize
+    }
+
+    pub fn brand(&self) -> usize {
+        self.brand as usize
+    }
+
+    /// The model itself, or the model a release is of.
+    pub fn model(&self) -> usize {
+        self.model as usize
+    }
 }
 
 #[derive(Debug, Default)]
@@ -58,8 +84,9 @@ pub struct Store {
     pub collaborators: Vec<Collaborator>,
     /// Sorted by start year.
     pub eras: Vec<Era>,
-    pub models: Vec<Model>,
-    pub releases: Vec<Release>,
+    /// Packed: see [`Records`].
+    pub models: Records<Model>,
+    pub releases: Records<Release>,
     /// Every entry in date order; an era's entries are contiguous.
     pub timeline: Vec<Entry>,
     /// Each list's positions by the hash of their id (see [`IdTable`]).
@@ -70,6 +97,8 @@ pub struct Store {
     entry_ids: IdTable,
     by_brand: Groups,
     by_collaborator: Groups,
+    /// The collaborators of each release.
+    collaborators_of_release: Groups,
     by_era: Vec<Range<usize>>,
     releases_of_model: Groups,
     successors_of_model: Groups,
@@ -86,17 +115,19 @@ impl Store {
             append(&mut merged.brands, d.brands);
             append(&mut merged.collaborators, d.collaborators);
             append(&mut merged.eras, d.eras);
-            append(&mut merged.models, d.models);
-            append(&mut merged.releases, d.releases);
+            merged.models.append(d.models);
+            merged.releases.append(d.releases);
         }
         sanitize_dataset(&mut merged);
         merged.eras.sort_by_key(|e| e.start);
 
         let mut store = Store {
-            brand_ids: IdTable::new(&merged.brands, |b| &b.id),
-            collaborator_ids: IdTable::new(&merged.collaborators, |c| &c.id),
-            era_ids: IdTable::new(&merged.eras, |e| &e.id),
-            model_ids: IdTable::new(&merged.models, |m| &m.id),
+            brand_ids: IdTable::new(merged.brands.len(), |i| &merged.brands[i].id),
+            collaborator_ids: IdTable::new(merged.collaborators.len(), |i| {
+                &merged.collaborators[i].id
+            }),
+            era_ids: IdTable::new(merged.eras.len(), |i| &merged.eras[i].id),
+            model_ids: IdTable::new(merged.models.len(), |i| merged.models.id(i)),
             brands: merged.brands,
             collaborators: merged.collaborators,
             eras: merged.eras,
@@ -114,49 +145,48 @@ impl Store {
         for (index, model) in self.models.iter().enumerate() {
             timeline.push(Entry {
                 kind: EntryKind::Model,
-                subject: Subject::Model(index),
                 date: model.introduced,
+                record: index as u32,
                 era: 0,
-                brand: self.brand(&model.brand).unwrap_or(0),
-                model: index,
-                collaborators: Box::default(),
+                brand: self.brand(&model.brand).unwrap_or(0) as u32,
+                model: index as u32,
             });
         }
+        let mut credits: Vec<(usize, usize)> = Vec::new();
         for (index, release) in self.releases.iter().enumerate() {
             let model = self.model(&release.model).unwrap_or(0);
-            // Sized in advance: a vector grown by pushing keeps room for four.
-            let mut collaborators = Vec::with_capacity(release.collaborators.len());
-            collaborators.extend(
+            let before = credits.len();
+            credits.extend(
                 release
                     .collaborators
                     .iter()
-                    .filter_map(|c| self.collaborator(&c.collaborator)),
+                    .filter_map(|c| self.collaborator(&c.collaborator))
+                    .map(|c| (index, c)),
             );
-            let collaborators = collaborators.into_boxed_slice();
             timeline.push(Entry {
-                kind: if collaborators.is_empty() {
+                kind: if credits.len() == before {
                     EntryKind::Reissue
                 } else {
                     EntryKind::Collab
                 },
-                subject: Subject::Release(index),
                 date: release.date,
+                record: index as u32,
                 era: 0,
-                brand: self
-                    .models
-                    .get(model)
-                    .map_or(0, |m| self.brand(&m.brand).unwrap_or(0)),
-                model,
-                collaborators,
+                // Models come first, so a model's own entry is at its index.
+                brand: timeline.get(model).map_or(0, |m: &Entry| m.brand),
+                model: model as u32,
             });
         }
+        self.collaborators_of_release =
+            Groups::new(self.releases.len(), || credits.iter().copied());
+        drop(credits);
         // Date, then models before the releases of the same day, then title and id so the
         // order never depends on file order.
         // Each key is worked out once: the title and id live in the models and releases.
         timeline
             .sort_by_cached_key(|e| (e.date.sort_key(), e.kind, self.title_of(e), self.id_of(e)));
         for entry in &mut timeline {
-            entry.era = self.era_of_year(entry.date.year);
+            entry.era = self.era_of_year(entry.date.year) as u32;
         }
         self.timeline = timeline;
     }
@@ -166,25 +196,25 @@ impl Store {
     }
 
     fn build_indexes(&mut self) {
-        self.entry_ids = IdTable::new(&self.timeline, |e| self.id_of(e));
+        self.entry_ids = IdTable::new(self.timeline.len(), |i| self.id_of(&self.timeline[i]));
         let timeline = &self.timeline;
         let positions = || timeline.iter().enumerate();
         self.by_brand = Groups::new(self.brands.len(), || {
-            positions().map(|(position, entry)| (entry.brand, position))
+            positions().map(|(position, entry)| (entry.brand(), position))
         });
         self.by_collaborator = Groups::new(self.collaborators.len(), || {
             positions().flat_map(|(position, entry)| {
-                entry.collaborators.iter().map(move |&c| (c, position))
+                self.collaborators_of(entry).map(move |c| (c, position))
             })
         });
         self.releases_of_model = Groups::new(self.models.len(), || {
             positions()
-                .filter(|(_, entry)| matches!(entry.subject, Subject::Release(_)))
-                .map(|(position, entry)| (entry.model, position))
+                .filter(|(_, entry)| matches!(entry.subject(), Subject::Release(_)))
+                .map(|(position, entry)| (entry.model(), position))
         });
         self.by_era = vec![0..0; self.eras.len()];
         for (position, entry) in self.timeline.iter().enumerate() {
-            if let Some(range) = self.by_era.get_mut(entry.era) {
+            if let Some(range) = self.by_era.get_mut(entry.era()) {
                 if range.start == range.end {
                     *range = position..position + 1;
                 } else {
@@ -192,61 +222,56 @@ impl Store {
                 }
             }
         }
-        let this = &*self;
-        let successors_of_model = Groups::new(self.models.len(), || {
-            this.models.iter().enumerate().filter_map(|(index, model)| {
-                let parent = model.successor_of.as_ref()?;
-                this.model(parent).map(|p| (p, index))
-            })
-        });
-        let derivatives_of_model = Groups::new(self.models.len(), || {
-            this.models.iter().enumerate().flat_map(|(index, model)| {
-                model
-                    .derived_from
-                    .iter()
-                    .filter_map(move |parent| this.model(parent).map(|p| (p, index)))
-            })
-        });
+        // Each model is unpacked once; few name a parent, so the pairs are few.
+        let (mut successors, mut derivatives) = (Vec::new(), Vec::new());
+        for (index, model) in self.models.iter().enumerate() {
+            let parent = model.successor_of.and_then(|p| self.model(&p));
+            successors.extend(parent.map(|p| (p, index)));
+            let parents = model.derived_from.iter().filter_map(|p| self.model(p));
+            derivatives.extend(parents.map(|p| (p, index)));
+        }
+        let successors_of_model = Groups::new(self.models.len(), || successors.iter().copied());
+        let derivatives_of_model = Groups::new(self.models.len(), || derivatives.iter().copied());
         self.successors_of_model = successors_of_model;
         self.derivatives_of_model = derivatives_of_model;
     }
 
     /// The timeline position of the model or release with this id.
     pub fn entry(&self, id: &str) -> Option<usize> {
-        self.entry_ids.find(&self.timeline, |e| self.id_of(e), id)
+        self.entry_ids.find(|i| self.id_of(&self.timeline[i]), id)
     }
 
     /// The id of the model or release behind an entry.
     pub fn id_of(&self, entry: &Entry) -> &str {
-        match entry.subject {
-            Subject::Model(m) => &self.models[m].id,
-            Subject::Release(r) => &self.releases[r].id,
+        match entry.subject() {
+            Subject::Model(m) => self.models.id(m),
+            Subject::Release(r) => self.releases.id(r),
         }
     }
 
     /// The title an entry is listed under: its model's or release's name.
     pub fn title_of(&self, entry: &Entry) -> &str {
-        match entry.subject {
-            Subject::Model(m) => &self.models[m].name,
-            Subject::Release(r) => &self.releases[r].name,
+        match entry.subject() {
+            Subject::Model(m) => self.models.name(m),
+            Subject::Release(r) => self.releases.name(r),
         }
     }
 
     pub fn brand(&self, id: &str) -> Option<usize> {
-        self.brand_ids.find(&self.brands, |b| &b.id, id)
+        self.brand_ids.find(|i| &self.brands[i].id, id)
     }
 
     pub fn collaborator(&self, id: &str) -> Option<usize> {
         self.collaborator_ids
-            .find(&self.collaborators, |c| &c.id, id)
+            .find(|i| &self.collaborators[i].id, id)
     }
 
     pub fn era(&self, id: &str) -> Option<usize> {
-        self.era_ids.find(&self.eras, |e| &e.id, id)
+        self.era_ids.find(|i| &self.eras[i].id, id)
     }
 
     pub fn model(&self, id: &str) -> Option<usize> {
-        self.model_ids.find(&self.models, |m| &m.id, id)
+        self.model_ids.find(|i| self.models.id(i), id)
     }
 
     /// Timeline positions of a brand's entries, in order.
@@ -291,30 +316,46 @@ impl Store {
 
     /// Timeline position of a model's introduction.
     pub fn model_entry(&self, model: usize) -> Option<usize> {
-        self.models.get(model).and_then(|m| self.entry(&m.id))
+        (model < self.models.len())
+            .then(|| self.entry(self.models.id(model)))
+            .flatten()
     }
 
     pub fn brand_name(&self, entry: &Entry) -> &str {
-        self.brands.get(entry.brand).map_or("", |b| b.name.as_str())
+        self.brands
+            .get(entry.brand())
+            .map_or("", |b| b.name.as_str())
+    }
+
+    /// The collaborators of a release, none for a model.
+    pub fn collaborators_of(&self, entry: &Entry) -> impl ExactSizeIterator<Item = usize> + '_ {
+        match entry.subject() {
+            Subject::Release(r) => self.collaborators_of_release.get(r),
+            Subject::Model(_) => self.collaborators_of_release.get(usize::MAX),
+        }
     }
 
     pub fn collaborator_names(&self, entry: &Entry) -> Vec<&str> {
-        entry
-            .collaborators
-            .iter()
-            .filter_map(|&c| self.collaborators.get(c).map(|c| c.name.as_str()))
+        self.collaborators_of(entry)
+            .filter_map(|c| self.collaborators.get(c).map(|c| c.name.as_str()))
             .collect()
     }
 
     pub fn era_name(&self, entry: &Entry) -> &str {
-        self.eras.get(entry.era).map_or("", |e| e.name.as_str())
+        self.eras.get(entry.era()).map_or("", |e| e.name.as_str())
     }
 
     /// Sources and disputes of the record behind an entry.
-    pub fn provenance(&self, entry: &Entry) -> (&[crate::model::Source], &[crate::model::Dispute]) {
-        match entry.subject {
-            Subject::Model(m) => (&self.models[m].sources, &self.models[m].disputes),
-            Subject::Release(r) => (&self.releases[r].sources, &self.releases[r].disputes),
+    pub fn provenance(&self, entry: &Entry) -> (Box<[Source]>, Box<[Dispute]>) {
+        match entry.subject() {
+            Subject::Model(m) => {
+                let model = self.models.get(m);
+                (model.sources, model.disputes)
+            }
+            Subject::Release(r) => {
+                let release = self.releases.get(r);
+                (release.sources, release.disputes)
+            }
         }
     }
 }
@@ -340,24 +381,20 @@ fn id_hash(id: &str) -> u64 {
 struct IdTable(HashTable<u32>);
 
 impl IdTable {
-    fn new<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> IdTable {
-        let mut table = HashTable::with_capacity(items.len());
-        let hash = |&i: &u32| id_hash(id(&items[i as usize]));
-        for i in 0..items.len() as u32 {
+    /// A table of the items `0..len`, whose ids `id` gives.
+    fn new<'a>(len: usize, id: impl Fn(usize) -> &'a str) -> IdTable {
+        let mut table = HashTable::with_capacity(len);
+        let hash = |&i: &u32| id_hash(id(i as usize));
+        for i in 0..len as u32 {
             table.insert_unique(hash(&i), i, hash);
         }
         IdTable(table)
     }
 
-    /// The position in `items` (the list the table was made from) of the item with this id.
-    fn find<'a, T>(
-        &self,
-        items: &'a [T],
-        id: impl Fn(&'a T) -> &'a str,
-        wanted: &str,
-    ) -> Option<usize> {
+    /// The item with this id, `id` being the function the table was made with.
+    fn find<'a>(&self, id: impl Fn(usize) -> &'a str, wanted: &str) -> Option<usize> {
         self.0
-            .find(id_hash(wanted), |&i| id(&items[i as usize]) == wanted)
+            .find(id_hash(wanted), |&i| id(i as usize) == wanted)
             .map(|&i| i as usize)
     }
 }
@@ -391,41 +428,5 @@ fn sanitize_dataset(d: &mut Dataset) {
     }
     for e in &mut d.eras {
         clean_all([&mut e.id, &mut e.name, &mut e.description]);
-    }
-    for m in &mut d.models {
-        clean_all(
-            [&mut m.id, &mut m.brand, &mut m.name, &mut m.summary]
-                .into_iter()
-                .chain(&mut m.line)
-                .chain(&mut m.aliases)
-                .chain(&mut m.designers)
-                .chain(&mut m.technologies)
-                .chain(&mut m.successor_of)
-                .chain(&mut m.derived_from),
-        );
-        clean_provenance(&mut m.sources, &mut m.disputes);
-    }
-    for r in &mut d.releases {
-        clean_all(
-            [&mut r.id, &mut r.model, &mut r.name, &mut r.summary]
-                .into_iter()
-                .chain(&mut r.colourway),
-        );
-        for credit in &mut r.collaborators {
-            clean_all(std::iter::once(&mut credit.collaborator).chain(&mut credit.role));
-        }
-        clean_provenance(&mut r.sources, &mut r.disputes);
-    }
-}
-
-fn clean_provenance(sources: &mut [crate::model::Source], disputes: &mut [crate::model::Dispute]) {
-    for s in sources {
-        clean_all([&mut s.title, &mut s.url]);
-    }
-    for d in disputes {
-        clean(&mut d.about);
-        for claim in &mut d.claims {
-            clean_all([&mut claim.source, &mut claim.says]);
-        }
     }
 }

@@ -137,7 +137,8 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
     let count = |size: fn(&crate::model::Dataset) -> usize| -> usize {
         files.iter().map(|f| size(&f.dataset)).sum()
     };
-    let mut namespaces: HashMap<&str, HashMap<&str, &str>> = [
+    // Each id keeps the index of the file that used it first.
+    let mut namespaces: HashMap<&str, HashMap<&str, usize>> = [
         ("brand", count(|d| d.brands.len())),
         ("collaborator", count(|d| d.collaborators.len())),
         ("era", count(|d| d.eras.len())),
@@ -149,7 +150,7 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
         (namespace, map)
     })
     .collect();
-    for file in files {
+    for (index, file) in files.iter().enumerate() {
         let d = &file.dataset;
         let ids = d
             .brands
@@ -169,14 +170,11 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
                     .map(|e| ("era", "era", e.id.as_str(), e.name.as_str())),
             )
             .chain(
-                d.models
-                    .iter()
-                    .map(|m| ("model", "entry", m.id.as_str(), m.name.as_str())),
+                (0..d.models.len()).map(|i| ("model", "entry", d.models.id(i), d.models.name(i))),
             )
             .chain(
-                d.releases
-                    .iter()
-                    .map(|r| ("release", "entry", r.id.as_str(), r.name.as_str())),
+                (0..d.releases.len())
+                    .map(|i| ("release", "entry", d.releases.id(i), d.releases.name(i))),
             );
         for (what, namespace, id, name) in ids {
             let entry = EntryRef(what, id);
@@ -196,10 +194,13 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
                 Some(first) => checker.error(
                     &file.name,
                     entry,
-                    format!("duplicate id {id:?}: already used in {first}"),
+                    format!(
+                        "duplicate id {id:?}: already used in {}",
+                        files[*first].name
+                    ),
                 ),
                 None => {
-                    seen.insert(id, &file.name);
+                    seen.insert(id, index);
                 }
             }
         }
@@ -210,10 +211,10 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
     let brands: HashSet<&str> = all(files, |d| d.brands.iter().map(|b| b.id.as_str()));
     let collaborators: HashSet<&str> =
         all(files, |d| d.collaborators.iter().map(|c| c.id.as_str()));
-    let models: HashSet<&str> = all(files, |d| d.models.iter().map(|m| m.id.as_str()));
+    let models: HashSet<&str> = all(files, |d| (0..d.models.len()).map(|i| d.models.id(i)));
     let mut used_collaborators = HashSet::default();
     for file in files {
-        for model in &file.dataset.models {
+        for model in file.dataset.models.iter() {
             let entry = EntryRef("model", &model.id);
             if !brands.contains(model.brand.as_str()) {
                 checker.error(
@@ -234,7 +235,7 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
                 }
             }
         }
-        for release in &file.dataset.releases {
+        for release in file.dataset.releases.iter() {
             let entry = EntryRef("release", &release.id);
             if !models.contains(release.model.as_str()) {
                 checker.error(
@@ -285,7 +286,7 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
         .map(|m| (m.id.as_str(), m.introduced))
         .collect();
     for file in files {
-        for model in &file.dataset.models {
+        for model in file.dataset.models.iter() {
             if let Some(why) = model.introduced.impossibility() {
                 checker.error(
                     &file.name,
@@ -294,7 +295,7 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
                 );
             }
         }
-        for release in &file.dataset.releases {
+        for release in file.dataset.releases.iter() {
             let entry = EntryRef("release", &release.id);
             if let Some(why) = release.date.impossibility() {
                 checker.error(&file.name, entry, format!("date: {why}"));
@@ -324,22 +325,29 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
 
 /// Finds loops in `successor_of` and `derived_from` links (a model cannot descend from itself).
 fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
-    // Only models that name a parent can be on a loop.
-    let mut links: HashMap<&str, &crate::model::Model> = HashMap::default();
-    let mut file_of: HashMap<&str, &str> = HashMap::default();
-    for file in files {
-        for model in &file.dataset.models {
-            if model.successor_of.is_some() || !model.derived_from.is_empty() {
-                links.insert(model.id.as_str(), model);
-                file_of.insert(model.id.as_str(), file.name.as_str());
+    // Only models that name a parent can be on a loop. Their parents share one list; each such
+    // model keeps where its own parents are in it, and its file.
+    let mut parents: Vec<&str> = Vec::new();
+    let mut links: HashMap<&str, (u32, u32, usize)> = HashMap::default();
+    for (index, file) in files.iter().enumerate() {
+        for model in file.dataset.models.iter() {
+            let start = parents.len() as u32;
+            let own = model.successor_of.iter().chain(model.derived_from.iter());
+            parents.extend(own.map(Text::as_str));
+            if parents.len() as u32 > start {
+                links.insert(model.id.as_str(), (start, parents.len() as u32, index));
             }
         }
     }
-    let parents_of = |id: &str| -> Vec<&str> {
-        links.get(id).map_or_else(Vec::new, |model| {
-            let parents = model.successor_of.iter().chain(&model.derived_from);
-            parents.map(Text::as_str).collect()
+    let parents_of = |id: &str| -> &[&str] {
+        links.get(id).map_or(&[], |&(start, end, _)| {
+            &parents[start as usize..end as usize]
         })
+    };
+    let file_of = |id: &str| {
+        links
+            .get(id)
+            .map_or("", |&(_, _, f)| files[f].name.as_str())
     };
     let mut ids: Vec<&str> = links.keys().copied().collect();
     ids.sort_unstable();
@@ -373,7 +381,7 @@ fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
                             .chain(std::iter::once(first))
                             .collect();
                         checker.error(
-                            file_of.get(first).copied().unwrap_or(""),
+                            file_of(first),
                             format!("model {first}"),
                             format!("lineage loops back on itself: {}", shown.join(" -> ")),
                         );
@@ -444,12 +452,12 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
             .dataset
             .models
             .iter()
-            .map(|m| (EntryRef("model", &m.id), m.introduced.year))
+            .map(|m| (EntryRef("model", m.id.as_str()), m.introduced.year))
             .chain(
                 file.dataset
                     .releases
                     .iter()
-                    .map(|r| (EntryRef("release", &r.id), r.date.year)),
+                    .map(|r| (EntryRef("release", r.id.as_str()), r.date.year)),
             );
         for (entry, year) in dated {
             if outside(year) {
@@ -465,19 +473,13 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
 
 fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
     for file in files {
-        let entries = file
-            .dataset
-            .models
-            .iter()
-            .map(|m| (EntryRef("model", &m.id), &m.sources, &m.disputes))
-            .chain(
-                file.dataset
-                    .releases
-                    .iter()
-                    .map(|r| (EntryRef("release", &r.id), &r.sources, &r.disputes)),
-            );
-        for (entry, sources, disputes) in entries {
-            check_entry_sources(checker, &file.name, entry, sources, disputes);
+        for m in file.dataset.models.iter() {
+            let entry = EntryRef("model", m.id.as_str());
+            check_entry_sources(checker, &file.name, entry, &m.sources, &m.disputes);
+        }
+        for r in file.dataset.releases.iter() {
+            let entry = EntryRef("release", r.id.as_str());
+            check_entry_sources(checker, &file.name, entry, &r.sources, &r.disputes);
         }
     }
 }

@@ -11,11 +11,11 @@ fn store() -> Store {
     open(None).expect("the built-in dataset opens").store
 }
 
-fn model<'a>(store: &'a Store, id: &str) -> &'a kicktime::model::Model {
+fn model(store: &Store, id: &str) -> kicktime::model::Model {
     let index = store
         .model(id)
         .unwrap_or_else(|| panic!("model {id} is missing"));
-    &store.models[index]
+    store.models.get(index)
 }
 
 /// The collaborator ids of a model's collabs.
@@ -23,8 +23,8 @@ fn collaborators_of(store: &Store, model_id: &str) -> Vec<String> {
     let index = store.model(model_id).unwrap();
     store
         .releases_of_model(index)
-        .flat_map(|p| store.timeline[p].collaborators.iter())
-        .map(|&c| store.collaborators[c].id.to_string())
+        .flat_map(|p| store.collaborators_of(&store.timeline[p]))
+        .map(|c| store.collaborators[c].id.to_string())
         .collect()
 }
 
@@ -132,7 +132,7 @@ fn aime_leon_dore_and_ganni_worked_on_the_new_balance_runners() {
     for (index, m) in store.models.iter().enumerate() {
         if m.brand == "new-balance" {
             for p in store.releases_of_model(index) {
-                for &c in &store.timeline[p].collaborators {
+                for c in store.collaborators_of(&store.timeline[p]) {
                     new_balance.push(store.collaborators[c].id.to_string());
                 }
             }
@@ -157,7 +157,7 @@ fn aime_leon_dore_and_ganni_worked_on_the_new_balance_runners() {
 #[test]
 fn lines_are_chained_generation_by_generation() {
     let store = store();
-    for m in &store.models {
+    for m in store.models.iter() {
         if let Some(previous) = &m.successor_of {
             let before = model(&store, previous);
             assert_eq!(

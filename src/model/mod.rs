@@ -16,8 +16,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
 
+mod packing;
+mod records;
 mod text;
 
+pub use packing::Packed;
+pub use records::{Records, reading_file};
 pub use text::Text;
 
 /// One `.ron` file: every list is optional and defaults to empty.
@@ -28,8 +32,9 @@ pub struct Dataset {
     pub brands: Vec<Brand>,
     pub collaborators: Vec<Collaborator>,
     pub eras: Vec<Era>,
-    pub models: Vec<Model>,
-    pub releases: Vec<Release>,
+    /// Packed as they are read: see [`Records`].
+    pub models: Records<Model>,
+    pub releases: Records<Release>,
 }
 
 /// A maker of shoes: ASICS, New Balance, Nike.

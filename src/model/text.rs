@@ -18,6 +18,11 @@ use serde::{Deserialize, Serialize, Serializer};
 pub struct Text(&'static str);
 
 impl Text {
+    /// A string that lives as long as the program, such as a slice of a kept file.
+    pub fn borrowed(text: &'static str) -> Text {
+        Text(text)
+    }
+
     pub fn as_str(&self) -> &'static str {
         self.0
     }

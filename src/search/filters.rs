@@ -8,6 +8,7 @@ use crate::text::fold_key;
 
 /// Filters turned into yes/no tables over brands, collaborators and eras.
 pub(super) struct ResolvedFilters<'a> {
+    store: &'a Store,
     filters: &'a Filters,
     brands: Vec<bool>,
     collaborators: Vec<bool>,
@@ -15,7 +16,7 @@ pub(super) struct ResolvedFilters<'a> {
 }
 
 impl<'a> ResolvedFilters<'a> {
-    pub(super) fn new(store: &Store, filters: &'a Filters) -> Self {
+    pub(super) fn new(store: &'a Store, filters: &'a Filters) -> Self {
         let eras: Vec<(&str, &str, &[Text])> = store
             .eras
             .iter()
@@ -42,6 +43,7 @@ impl<'a> ResolvedFilters<'a> {
             .map(|c| (c.id.as_str(), c.name.as_str(), &c.aliases[..]))
             .collect();
         ResolvedFilters {
+            store,
             filters,
             brands: resolve(&filters.brands, &brands),
             collaborators: resolve(&filters.collaborators, &collaborators),
@@ -51,10 +53,13 @@ impl<'a> ResolvedFilters<'a> {
 
     pub(super) fn admits(&self, entry: &Entry) -> bool {
         let f = self.filters;
-        (f.brands.is_empty() || self.brands.get(entry.brand).copied().unwrap_or(false))
+        (f.brands.is_empty() || self.brands.get(entry.brand()).copied().unwrap_or(false))
             && (f.collaborators.is_empty()
-                || entry.collaborators.iter().any(|&c| self.collaborators[c]))
-            && (f.eras.is_empty() || self.eras.get(entry.era).copied().unwrap_or(false))
+                || self
+                    .store
+                    .collaborators_of(entry)
+                    .any(|c| self.collaborators[c]))
+            && (f.eras.is_empty() || self.eras.get(entry.era()).copied().unwrap_or(false))
             && (f.years.is_empty()
                 || f.years
                     .iter()

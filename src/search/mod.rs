@@ -356,19 +356,19 @@ fn haystack(store: &Store, entry: &Entry) -> String {
             text.push_str(&part);
         }
     };
-    let model = &store.models[entry.model];
+    let model = store.models.get(entry.model());
     push(&model.name);
-    if let Subject::Release(r) = entry.subject
-        && let Some(colourway) = &store.releases[r].colourway
+    if let Subject::Release(r) = entry.subject()
+        && let Some(colourway) = &store.releases.get(r).colourway
     {
         push(colourway);
     }
     model.aliases.iter().for_each(|a| push(a));
-    if let Some(brand) = store.brands.get(entry.brand) {
+    if let Some(brand) = store.brands.get(entry.brand()) {
         push(&brand.name);
         brand.aliases.iter().for_each(|a| push(a));
     }
-    for &c in &entry.collaborators {
+    for c in store.collaborators_of(entry) {
         let collaborator = &store.collaborators[c];
         push(&collaborator.name);
         collaborator.aliases.iter().for_each(|a| push(a));

@@ -148,7 +148,7 @@ impl App {
 
     /// The era the selection is in.
     pub fn current_era(&self) -> Option<usize> {
-        self.selected_entry().map(|e| self.store.timeline[e].era)
+        self.selected_entry().map(|e| self.store.timeline[e].era())
     }
 
     pub fn has_filters(&self) -> bool {
@@ -305,10 +305,12 @@ impl App {
     fn first_row_of_era(&self, era: usize) -> Option<usize> {
         let timeline = &self.store.timeline;
         if self.ranked {
-            self.rows.iter().position(|h| timeline[h.entry].era == era)
+            self.rows
+                .iter()
+                .position(|h| timeline[h.entry].era() == era)
         } else {
-            let row = self.rows.partition_point(|h| timeline[h.entry].era < era);
-            (row < self.rows.len() && timeline[self.rows[row].entry].era == era).then_some(row)
+            let row = self.rows.partition_point(|h| timeline[h.entry].era() < era);
+            (row < self.rows.len() && timeline[self.rows[row].entry].era() == era).then_some(row)
         }
     }
 
@@ -637,7 +639,7 @@ impl App {
         self.era_counts = vec![0; self.store.eras.len()];
         let mut previous_era = None;
         for (row, hit) in self.rows.iter().enumerate() {
-            let era = self.store.timeline[hit.entry].era;
+            let era = self.store.timeline[hit.entry].era();
             if let Some(count) = self.era_counts.get_mut(era) {
                 *count += 1;
             }

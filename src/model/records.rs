@@ -1,0 +1,263 @@
+//! [`Records`]: the models or releases of a dataset, packed into bytes (see [`super::packing`])
+//! and unpacked one at a time when asked for.
+//!
+//! A dataset of a million entries would take about 200 bytes per record as Rust values (every
+//! string a 16-byte reference, every short list its own allocation); packed, a record takes
+//! tens. Records are packed as the file is read, so the unpacked values of a whole file never
+//! exist at once. Reading one back takes well under a microsecond, which the detail pane, the
+//! exports and validation can afford; the timeline and search keep what they need per row in
+//! their own tables.
+
+use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::Text;
+use super::packing::{Packed, Packer, Unpacker};
+
+/// Records of one kind, in the order they were read or pushed.
+#[derive(Clone)]
+pub struct Records<T> {
+    parts: Vec<Part>,
+    len: usize,
+    kind: PhantomData<T>,
+}
+
+/// The records read from one list of one file.
+#[derive(Clone, Default)]
+struct Part {
+    /// The index of this part's first record among all of them.
+    first: usize,
+    /// The file's text, which the packed strings point into.
+    base: &'static str,
+    bytes: Vec<u8>,
+    /// Where each record's bytes start.
+    starts: Vec<u32>,
+    /// Strings that are not slices of `base`.
+    copies: Vec<Text>,
+}
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records {
+            parts: Vec::new(),
+            len: 0,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<T> fmt::Debug for Records<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Records({} packed)", self.len)
+    }
+}
+
+impl<T: Packed> Records<T> {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Record `index`, unpacked. Panics when `index` is out of range, like a slice.
+    pub fn get(&self, index: usize) -> T {
+        T::unpack(&mut self.unpacker(index))
+    }
+
+    /// The id of record `index`, without unpacking the rest of it.
+    pub fn id(&self, index: usize) -> &'static str {
+        self.unpacker(index).next_text().as_str()
+    }
+
+    /// The name of record `index` (what the timeline lists it as), without unpacking the rest.
+    pub fn name(&self, index: usize) -> &'static str {
+        let mut unpacker = self.unpacker(index);
+        unpacker.next_text();
+        unpacker.next_text().as_str()
+    }
+
+    /// Every record, unpacked one at a time.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = T> + '_ {
+        (0..self.len).map(|index| self.get(index))
+    }
+
+    /// Adds a record made in memory rather than read from a file.
+    pub fn push(&mut self, record: &T) {
+        if self.parts.is_empty() {
+            self.parts.push(Part::default());
+        }
+        let part = self.parts.last_mut().expect("a part was just added");
+        part.push(record);
+        self.len += 1;
+    }
+
+    /// Moves the records of `more` after these.
+    pub fn append(&mut self, more: Records<T>) {
+        for mut part in more.parts {
+            part.first += self.len;
+            self.parts.push(part);
+        }
+        self.len += more.len;
+    }
+
+    fn unpacker(&self, index: usize) -> Unpacker<'_> {
+        assert!(index < self.len, "record {index} of {}", self.len);
+        let at = self.parts.partition_point(|p| p.first <= index) - 1;
+        let part = &self.parts[at];
+        let local = index - part.first;
+        let start = part.starts[local] as usize;
+        let end = part
+            .starts
+            .get(local + 1)
+            .map_or(part.bytes.len(), |&e| e as usize);
+        Unpacker::new(&part.bytes[start..end], part.base, &part.copies)
+    }
+}
+
+impl Part {
+    fn push<T: Packed>(&mut self, record: &T) {
+        self.starts.push(self.bytes.len() as u32);
+        record.pack(&mut Packer::new(
+            &mut self.bytes,
+            self.base,
+            &mut self.copies,
+        ));
+    }
+}
+
+impl<T: Packed> FromIterator<T> for Records<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(records: I) -> Self {
+        let mut all = Records::default();
+        records.into_iter().for_each(|r| all.push(&r));
+        all
+    }
+}
+
+thread_local! {
+    /// The text of the file being read on this thread: see [`reading_file`].
+    static FILE_TEXT: Cell<&'static str> = const { Cell::new("") };
+}
+
+/// Runs `read` (which deserialises from `text`) with `text` known as the file being read, so
+/// that records read meanwhile point into it instead of copying their strings. Without it,
+/// every string of a record is copied.
+pub fn reading_file<R>(text: &'static str, read: impl FnOnce() -> R) -> R {
+    let before = FILE_TEXT.replace(text);
+    let result = read();
+    FILE_TEXT.set(before);
+    result
+}
+
+impl<T: Packed + Deserialize<'static>> Deserialize<'static> for Records<T> {
+    fn deserialize<D: Deserializer<'static>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Packing<T>(PhantomData<T>);
+
+        impl<T: Packed + Deserialize<'static>> Visitor<'static> for Packing<T> {
+            type Value = Records<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+
+            fn visit_seq<A: SeqAccess<'static>>(self, mut seq: A) -> Result<Records<T>, A::Error> {
+                let mut part = Part {
+                    base: FILE_TEXT.get(),
+                    ..Part::default()
+                };
+                while let Some(record) = seq.next_element::<T>()? {
+                    part.push(&record);
+                }
+                part.bytes.shrink_to_fit();
+                part.starts.shrink_to_fit();
+                let len = part.starts.len();
+                Ok(Records {
+                    parts: if len == 0 { Vec::new() } else { vec![part] },
+                    len,
+                    kind: PhantomData,
+                })
+            }
+        }
+
+        deserializer.deserialize_seq(Packing(PhantomData))
+    }
+}
+
+impl<T: Packed + Serialize> Serialize for Records<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dataset, Release};
+
+    const FILE: &str = r#"Dataset(releases: [
+        Release(id: "r1", model: "m", name: "One", date: "2020-01", summary: "S\"q\"",
+            collaborators: [Credit(collaborator: "c", role: "design")], predates_model: true,
+            sources: [Source(title: "T", url: "u")],
+            disputes: [Dispute(about: "a", claims: [Claim(source: "T", says: "x")])]),
+        Release(id: "r2", model: "m", name: "Two", colourway: "Red", date: "~2021", summary: "s"),
+    ])"#;
+
+    fn read(text: &'static str) -> Dataset {
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        reading_file(text, || options.from_str(text)).unwrap()
+    }
+
+    #[test]
+    fn records_read_from_a_file_unpack_to_what_it_says() {
+        let dataset = read(FILE);
+        let releases = &dataset.releases;
+        assert_eq!(releases.len(), 2);
+        let one: Release = releases.get(0);
+        assert_eq!((one.id.as_str(), one.name.as_str()), ("r1", "One"));
+        assert_eq!(one.model, "m");
+        assert_eq!(one.summary, "S\"q\"");
+        assert_eq!(one.date.to_string(), "2020-01");
+        assert_eq!(one.collaborators[0].role, Some(Text::from("design")));
+        assert!(one.predates_model);
+        assert_eq!(one.sources[0].url, "u");
+        assert_eq!(one.disputes[0].claims[0].says, "x");
+        let two = releases.get(1);
+        assert_eq!(two.colourway, Some(Text::from("Red")));
+        assert!(two.date.approximate && two.collaborators.is_empty() && !two.predates_model);
+        assert_eq!((releases.id(1), releases.name(1)), ("r2", "Two"));
+    }
+
+    #[test]
+    fn strings_point_into_the_file_unless_they_had_escapes() {
+        let release = read(FILE).releases.get(0);
+        let file = FILE.as_bytes().as_ptr_range();
+        assert!(file.contains(&release.name.as_ptr()));
+        assert!(file.contains(&release.sources[0].url.as_ptr()));
+        assert!(!file.contains(&release.summary.as_ptr()));
+    }
+
+    #[test]
+    fn control_characters_are_made_safe_when_packed() {
+        let file: &'static str = "Dataset(releases: [Release(id: \"r\", model: \"m\", name: \"a\u{1b}[31mb\", date: \"2020\", summary: \"s\")])";
+        let release = read(file).releases.get(0);
+        assert!(!release.name.contains('\u{1b}'));
+        assert!(release.name.starts_with('a') && release.name.ends_with('b'));
+    }
+
+    #[test]
+    fn appended_records_keep_their_order() {
+        let mut all = read(FILE).releases;
+        all.append(read(FILE).releases);
+        let made: Records<Release> = [read(FILE).releases.get(1)].into_iter().collect();
+        all.append(made);
+        let ids: Vec<&str> = (0..all.len()).map(|i| all.id(i)).collect();
+        assert_eq!(ids, ["r1", "r2", "r1", "r2", "r2"]);
+        assert_eq!(all.get(4).colourway, Some(Text::from("Red")));
+    }
+}
