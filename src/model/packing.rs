@@ -350,6 +350,155 @@ impl Packed for Release {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The "file" packed strings point into: several scripts, so offsets cross multi-byte
+    /// characters.
+    const BASE: &str = "Gel-Kayano 14 \u{2018}Cream\u{2019} x JJJJound, 2020-11-27, https://example.com/a, \
+                        \u{e9}t\u{e9} \u{65e5}\u{672c} Onitsuka Tiger Mexico 66 (1966) New Balance 990v3";
+
+    /// A string of `BASE` (kept as a place in it) or one of its own (kept as a copy).
+    fn text() -> impl Strategy<Value = Text> {
+        let bounds: Vec<usize> = BASE
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([BASE.len()])
+            .collect();
+        let count = bounds.len();
+        prop_oneof![
+            (0..count, 0..count).prop_map(move |(a, b)| {
+                Text::borrowed(&BASE[bounds[a.min(b)]..bounds[a.max(b)]])
+            }),
+            "[a-z\u{e9}\u{65e5} ]{0,6}".prop_map(Text::from),
+        ]
+    }
+
+    fn texts() -> impl Strategy<Value = Box<[Text]>> {
+        proptest::collection::vec(text(), 0..3).prop_map(Vec::into_boxed_slice)
+    }
+
+    fn date() -> impl Strategy<Value = PartialDate> {
+        (
+            -3000..3000i32,
+            any::<Option<u8>>(),
+            any::<Option<u8>>(),
+            any::<bool>(),
+        )
+            .prop_map(|(year, month, day, approximate)| PartialDate {
+                year,
+                month,
+                day: month.and(day),
+                approximate,
+            })
+    }
+
+    fn provenance() -> impl Strategy<Value = (Box<[Source]>, Box<[Dispute]>)> {
+        let source = (text(), text()).prop_map(|(title, url)| Source { title, url });
+        let claim = (text(), text()).prop_map(|(source, says)| Claim { source, says });
+        let dispute =
+            (text(), proptest::collection::vec(claim, 0..3)).prop_map(|(about, c)| Dispute {
+                about,
+                claims: c.into_boxed_slice(),
+            });
+        (
+            proptest::collection::vec(source, 0..3),
+            proptest::collection::vec(dispute, 0..2),
+        )
+            .prop_map(|(s, d)| (s.into_boxed_slice(), d.into_boxed_slice()))
+    }
+
+    fn release() -> impl Strategy<Value = Release> {
+        let credit = (text(), proptest::option::of(text()))
+            .prop_map(|(collaborator, role)| Credit { collaborator, role });
+        (
+            (text(), text(), text(), proptest::option::of(text()), date()),
+            proptest::collection::vec(credit, 0..3),
+            (text(), any::<bool>(), provenance()),
+        )
+            .prop_map(
+                |((id, name, model, colourway, date), credits, (summary, predates, proof))| {
+                    Release {
+                        id,
+                        model,
+                        name,
+                        colourway,
+                        date,
+                        collaborators: credits.into_boxed_slice(),
+                        summary,
+                        predates_model: predates,
+                        sources: proof.0,
+                        disputes: proof.1,
+                    }
+                },
+            )
+    }
+
+    fn model() -> impl Strategy<Value = Model> {
+        (
+            (
+                text(),
+                text(),
+                text(),
+                proptest::option::of(text()),
+                texts(),
+            ),
+            (
+                date(),
+                texts(),
+                texts(),
+                prop::sample::select(CATEGORIES.to_vec()),
+            ),
+            (text(), proptest::option::of(text()), texts(), provenance()),
+        )
+            .prop_map(|(a, b, c)| Model {
+                id: a.0,
+                brand: a.2,
+                line: a.3,
+                name: a.1,
+                aliases: a.4,
+                introduced: b.0,
+                designers: b.1,
+                technologies: b.2,
+                category: b.3,
+                summary: c.0,
+                successor_of: c.1,
+                derived_from: c.2,
+                sources: c.3.0,
+                disputes: c.3.1,
+            })
+    }
+
+    /// Packs `records` one after another, then reads each back from its own bytes.
+    fn round_trip<T: Packed>(records: &[T]) -> Vec<T> {
+        let (mut bytes, mut copies, mut starts) = (Vec::new(), Vec::new(), Vec::new());
+        for record in records {
+            starts.push(bytes.len());
+            record.pack(&mut Packer::new(&mut bytes, BASE, &mut copies));
+        }
+        starts.push(bytes.len());
+        starts
+            .windows(2)
+            .map(|w| T::unpack(&mut Unpacker::new(&bytes[w[0]..w[1]], BASE, &copies)))
+            .collect()
+    }
+
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn releases_unpack_to_what_was_packed(releases in proptest::collection::vec(release(), 1..4)) {
+            prop_assert_eq!(json(&round_trip(&releases)), json(&releases));
+        }
+
+        #[test]
+        fn models_unpack_to_what_was_packed(models in proptest::collection::vec(model(), 1..4)) {
+            prop_assert_eq!(json(&round_trip(&models)), json(&models));
+        }
+    }
 
     #[test]
     fn numbers_round_trip_at_every_size() {
