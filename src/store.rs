@@ -107,7 +107,8 @@ pub struct Store {
 
 impl Store {
     /// Builds the store from files that passed validation (references are known to resolve).
-    /// Every string is made terminal-safe here, once, so no output can leak a control sequence.
+    /// Every string is made terminal-safe once, so no output can leak a control sequence: the
+    /// brands', collaborators' and eras' here, the models' and releases' as they were packed.
     pub fn build(files: Vec<ParsedFile>) -> Store {
         let mut merged = Dataset::default();
         for file in files {

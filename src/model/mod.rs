@@ -5,8 +5,9 @@
 //! RON's `implicit_some`. Anything unknown is left out rather than written as `0` or `""`.
 //!
 //! Strings are [`Text`]s borrowed from the file, and the short lists of a record are boxed
-//! slices of exactly their length (a vector read item by item would keep room for four): a
-//! dataset of a hundred thousand entries then takes tens of megabytes less.
+//! slices of exactly their length (a vector read item by item would keep room for four).
+//! Models and releases, which a large dataset has by the million, are packed into bytes as
+//! they are read and unpacked when asked for: see [`Records`].
 
 use std::fmt;
 use std::marker::PhantomData;

@@ -199,7 +199,7 @@ impl SearchIndex {
             None => in_parallel_range(store.timeline.len(), PARALLEL_FROM, check),
         };
         let exact = words.iter().all(Word::bound_is_exact);
-        let matched = bounded.iter().map(|c| c.entry).collect();
+        let matched = bounded.iter().map(|c| c.entry()).collect();
         let rows = rank::best(
             bounded,
             limit,
@@ -218,7 +218,7 @@ impl SearchIndex {
             return None;
         }
         let bound = words.iter().map(|w| w.bound(text)).sum();
-        Some(Candidate { entry, bound })
+        Some(Candidate::new(entry, bound))
     }
 
     /// fuzzy-matcher's score of an entry that every word matches.

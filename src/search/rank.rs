@@ -7,12 +7,30 @@ use std::cmp::Reverse;
 
 use super::{Hit, in_parallel};
 
-/// A match before scoring.
+/// A match before scoring: 8 bytes, as a short query on a large dataset has one per entry.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate {
-    pub entry: usize,
+    entry: u32,
     /// No score of this entry is higher.
-    pub bound: i64,
+    bound: i32,
+}
+
+impl Candidate {
+    pub fn new(entry: usize, bound: i64) -> Candidate {
+        Candidate {
+            entry: entry as u32,
+            // Rounded up if ever out of range, so that it stays a bound.
+            bound: i32::try_from(bound).unwrap_or(i32::MAX),
+        }
+    }
+
+    pub fn entry(&self) -> usize {
+        self.entry as usize
+    }
+
+    pub fn bound(&self) -> i64 {
+        i64::from(self.bound)
+    }
 }
 
 /// Above this many bound values, candidates are sorted instead of counted into buckets.
@@ -40,8 +58,8 @@ pub fn best(
     let score_all = |group: &[Candidate]| -> Vec<Hit> {
         in_parallel(group, SCORE_IN_PARALLEL_FROM, |c| {
             Some(Hit {
-                entry: c.entry,
-                score: if exact { c.bound } else { score(c.entry) },
+                entry: c.entry(),
+                score: if exact { c.bound() } else { score(c.entry()) },
             })
         })
     };
@@ -50,8 +68,8 @@ pub fn best(
         candidates
             .into_iter()
             .map(|c| Hit {
-                entry: c.entry,
-                score: c.bound,
+                entry: c.entry(),
+                score: c.bound(),
             })
             .collect()
     } else if limit >= candidates.len() {
@@ -65,7 +83,11 @@ pub fn best(
             let mut slice_len = limit.max(FIRST_SLICE);
             while !group.is_empty() {
                 let slice = take_best_ties(&mut group, slice_len, &tie);
-                let could = (Reverse(slice[0].bound), tie(slice[0].entry), slice[0].entry);
+                let could = (
+                    Reverse(slice[0].bound()),
+                    tie(slice[0].entry()),
+                    slice[0].entry(),
+                );
                 if kept.len() >= limit && kept.iter().map(key).max().is_some_and(|w| w <= could) {
                     break 'groups;
                 }
@@ -91,7 +113,7 @@ fn take_best_ties(
     count: usize,
     tie: impl Fn(usize) -> u32,
 ) -> Vec<Candidate> {
-    let order = |c: &Candidate| (tie(c.entry), c.entry);
+    let order = |c: &Candidate| (tie(c.entry()), c.entry());
     if count < group.len() {
         group.select_nth_unstable_by_key(count, order);
     }
@@ -109,19 +131,19 @@ fn by_falling_bound(candidates: &[Candidate]) -> Vec<Vec<Candidate>> {
     let (low, high) = candidates
         .iter()
         .fold((i64::MAX, i64::MIN), |(low, high), c| {
-            (low.min(c.bound), high.max(c.bound))
+            (low.min(c.bound()), high.max(c.bound()))
         });
     if high.saturating_sub(low) >= MAX_BUCKETS {
         let mut sorted = candidates.to_vec();
-        sorted.sort_by_key(|c| Reverse(c.bound));
+        sorted.sort_by_key(|c| Reverse(c.bound()));
         return sorted
-            .chunk_by(|a, b| a.bound == b.bound)
+            .chunk_by(|a, b| a.bound() == b.bound())
             .map(<[Candidate]>::to_vec)
             .collect();
     }
     let mut buckets: Vec<Vec<Candidate>> = vec![Vec::new(); (high - low + 1) as usize];
     for &c in candidates {
-        buckets[(high - c.bound) as usize].push(c);
+        buckets[(high - c.bound()) as usize].push(c);
     }
     buckets.retain(|b| !b.is_empty());
     buckets
