@@ -35,8 +35,9 @@ pub struct Hit {
 pub struct Found {
     /// The best rows, ranked; without words, the filtered timeline in order.
     pub rows: Vec<Hit>,
-    /// Every entry the query matches, in timeline order.
-    pub matched: Vec<usize>,
+    /// Every entry the query matches, in timeline order (as `u32`: a short query on a large
+    /// dataset matches most entries, and the browser keeps the list to narrow the next one).
+    pub matched: Vec<u32>,
 }
 
 /// What every timeline entry is searched by, folded once when the index is built. The texts are
@@ -178,28 +179,31 @@ impl SearchIndex {
         &self,
         store: &Store,
         query: &Query,
-        candidates: Option<&[usize]>,
+        candidates: Option<&[u32]>,
         limit: usize,
     ) -> Found {
         let admitted = admitted(store, query, candidates);
-        let everything = || (0..store.timeline.len()).collect();
+        let everything = || (0..store.timeline.len() as u32).collect();
         if query.words.is_empty() {
-            let matched: Vec<usize> = admitted.unwrap_or_else(everything);
+            let matched: Vec<u32> = admitted.unwrap_or_else(everything);
             let rows = matched
                 .iter()
                 .take(limit)
-                .map(|&entry| Hit { entry, score: 0 })
+                .map(|&entry| Hit {
+                    entry: entry as usize,
+                    score: 0,
+                })
                 .collect();
             return Found { rows, matched };
         }
         let words: Vec<Word> = query.words.iter().map(|w| Word::new(w)).collect();
         let check = |entry: usize| self.bound(entry, &words);
         let bounded = match &admitted {
-            Some(list) => in_parallel(list, PARALLEL_FROM, |&entry| check(entry)),
+            Some(list) => in_parallel(list, PARALLEL_FROM, |&entry| check(entry as usize)),
             None => in_parallel_range(store.timeline.len(), PARALLEL_FROM, check),
         };
         let exact = words.iter().all(Word::bound_is_exact);
-        let matched = bounded.iter().map(|c| c.entry()).collect();
+        let matched = bounded.iter().map(|c| c.entry() as u32).collect();
         let rows = rank::best(
             bounded,
             limit,
@@ -266,30 +270,31 @@ impl SearchIndex {
 
 /// The entries that pass the query's filters, in timeline order; `None` when that is every
 /// entry (no filters and no candidates), which need not be listed.
-fn admitted(store: &Store, query: &Query, candidates: Option<&[usize]>) -> Option<Vec<usize>> {
+fn admitted(store: &Store, query: &Query, candidates: Option<&[u32]>) -> Option<Vec<u32>> {
     let allowed = ResolvedFilters::new(store, &query.filters);
     let admitted = match candidates {
         Some(list) => list
             .iter()
             .copied()
-            .filter(|&i| allowed.admits(&store.timeline[i]))
+            .filter(|&i| allowed.admits(&store.timeline[i as usize]))
             .collect(),
         None if query.filters.is_empty() => return None,
         // The timeline is in date order, so a year filter narrows it to ranges at once.
         None if !query.filters.years.is_empty() => {
-            let mut within: Vec<usize> = query
+            let mut within: Vec<u32> = query
                 .filters
                 .years
                 .iter()
                 .flat_map(|&(first, last)| store.entries_of_years(first, last))
                 .filter(|&i| allowed.admits(&store.timeline[i]))
+                .map(|i| i as u32)
                 .collect();
             within.sort_unstable();
             within.dedup();
             within
         }
-        None => (0..store.timeline.len())
-            .filter(|&i| allowed.admits(&store.timeline[i]))
+        None => (0..store.timeline.len() as u32)
+            .filter(|&i| allowed.admits(&store.timeline[i as usize]))
             .collect(),
     };
     Some(admitted)

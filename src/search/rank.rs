@@ -64,7 +64,14 @@ pub fn best(
         })
     };
     let mut kept = if exact {
-        // The bounds are the scores: the candidates become the hits where they lie.
+        // The bounds are the scores: the best candidates are the best hits, chosen before any
+        // hit is made (a short query can have a candidate per entry).
+        let mut candidates = candidates;
+        if limit < candidates.len() {
+            let order = |c: &Candidate| (Reverse(c.bound()), tie(c.entry()), c.entry());
+            candidates.select_nth_unstable_by_key(limit, order);
+            candidates.truncate(limit);
+        }
         candidates
             .into_iter()
             .map(|c| Hit {

@@ -73,7 +73,7 @@ pub struct App {
     /// The fuzzy words of the current query, for highlighting.
     words: Vec<String>,
     /// The last query run and every entry it matched, to narrow the next one from.
-    last_search: Option<(Query, Arc<Vec<usize>>)>,
+    last_search: Option<(Query, Arc<Vec<u32>>)>,
     pub lines: Vec<ListLine>,
     line_of_row: Vec<usize>,
     /// How many listed rows fall in each era.

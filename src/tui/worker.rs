@@ -18,7 +18,7 @@ pub struct Request {
     pub id: u64,
     pub query: Query,
     /// The entries the previous query matched, when this query can only narrow them.
-    pub within: Option<Arc<Vec<usize>>>,
+    pub within: Option<Arc<Vec<u32>>>,
     /// How many ranked rows to keep.
     pub limit: usize,
 }
@@ -31,7 +31,7 @@ pub struct Outcome {
     /// The rows to list: ranked best first with words, in timeline order without.
     pub rows: Vec<Hit>,
     /// Every entry matched, for narrowing the next query.
-    pub matched: Arc<Vec<usize>>,
+    pub matched: Arc<Vec<u32>>,
 }
 
 /// Runs a request: the one search routine, whether on the worker or at once.
