@@ -50,3 +50,15 @@ fn synthetic_dataset(bencher: Bencher, entries: usize) {
         SearchIndex::new(&store)
     });
 }
+
+/// Unpacking every model and release of a 100,000-entry store (what the detail pane and the
+/// exports do one record at a time); divide by 100,000 for one record.
+#[divan::bench(sample_count = 10)]
+fn unpack_every_record(bencher: Bencher) {
+    let store = kicktime::synthetic::store(100_000);
+    bencher.bench(|| {
+        let models = store.models.iter().map(|m| m.name.len()).sum::<usize>();
+        let releases = store.releases.iter().map(|r| r.name.len()).sum::<usize>();
+        models + releases
+    });
+}

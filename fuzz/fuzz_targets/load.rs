@@ -25,6 +25,10 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     }
     let store = Store::build(files);
+    // Every record unpacks and every entry's detail can be drawn.
+    for position in 0..store.timeline.len() {
+        kicktime::detail::describe(&store, position);
+    }
     let index = SearchIndex::new(&store);
     let query = Query::parse(&String::from_utf8_lossy(bytes)).unwrap_or_default();
     index.search(&store, &query);
