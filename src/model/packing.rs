@@ -271,35 +271,25 @@ impl Packed for Model {
     }
 
     fn unpack(u: &mut Unpacker) -> Self {
-        let id = u.text();
-        let name = u.text();
-        let brand = u.text();
-        let line = u.maybe_text();
-        let aliases = u.texts();
-        let introduced = u.date();
-        let designers = u.texts();
-        let technologies = u.texts();
-        let category = CATEGORIES[usize::from(u.byte()) % CATEGORIES.len()];
-        let summary = u.text();
-        let successor_of = u.maybe_text();
-        let derived_from = u.texts();
-        let (sources, disputes) = u.provenance();
-        Model {
-            id,
-            brand,
-            line,
-            name,
-            aliases,
-            introduced,
-            designers,
-            technologies,
-            category,
-            summary,
-            successor_of,
-            derived_from,
-            sources,
-            disputes,
-        }
+        // Read in the order of `pack`: a struct's fields are worked out in the order written.
+        let mut model = Model {
+            id: u.text(),
+            name: u.text(),
+            brand: u.text(),
+            line: u.maybe_text(),
+            aliases: u.texts(),
+            introduced: u.date(),
+            designers: u.texts(),
+            technologies: u.texts(),
+            category: CATEGORIES[usize::from(u.byte()) % CATEGORIES.len()],
+            summary: u.text(),
+            successor_of: u.maybe_text(),
+            derived_from: u.texts(),
+            sources: Box::default(),
+            disputes: Box::default(),
+        };
+        (model.sources, model.disputes) = u.provenance();
+        model
     }
 }
 
@@ -320,30 +310,24 @@ impl Packed for Release {
     }
 
     fn unpack(u: &mut Unpacker) -> Self {
-        let id = u.text();
-        let name = u.text();
-        let model = u.text();
-        let colourway = u.maybe_text();
-        let date = u.date();
-        let collaborators = u.list(|u| Credit {
-            collaborator: u.text(),
-            role: u.maybe_text(),
-        });
-        let summary = u.text();
-        let predates_model = u.byte() == 1;
-        let (sources, disputes) = u.provenance();
-        Release {
-            id,
-            model,
-            name,
-            colourway,
-            date,
-            collaborators,
-            summary,
-            predates_model,
-            sources,
-            disputes,
-        }
+        // Read in the order of `pack`, as for a model.
+        let mut release = Release {
+            id: u.text(),
+            name: u.text(),
+            model: u.text(),
+            colourway: u.maybe_text(),
+            date: u.date(),
+            collaborators: u.list(|u| Credit {
+                collaborator: u.text(),
+                role: u.maybe_text(),
+            }),
+            summary: u.text(),
+            predates_model: u.byte() == 1,
+            sources: Box::default(),
+            disputes: Box::default(),
+        };
+        (release.sources, release.disputes) = u.provenance();
+        release
     }
 }
 
