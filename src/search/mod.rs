@@ -336,12 +336,13 @@ fn in_parallel_range<U: Send>(
                 })
             })
             .collect();
-        let parts: Vec<Vec<U>> = workers
+        let mut parts = workers
             .into_iter()
-            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect();
-        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-        parts.into_iter().for_each(|part| all.extend(part));
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        // The first part grows to take the others, rather than all being copied into a new
+        // vector: a short query's matches are then not held twice.
+        let mut all = parts.next().unwrap_or_default();
+        parts.for_each(|part| all.extend(part));
         all
     })
 }
