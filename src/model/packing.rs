@@ -25,9 +25,9 @@ pub trait Packed: Sized {
 
 /// Writes records into `bytes`; strings found in `base` are written as places in it.
 pub struct Packer<'a> {
-    pub bytes: &'a mut Vec<u8>,
-    pub base: &'static str,
-    pub copies: &'a mut Vec<Text>,
+    bytes: &'a mut Vec<u8>,
+    base: &'static str,
+    copies: &'a mut Vec<Text>,
     /// Where the last string written from `base` ends.
     end: usize,
 }
