@@ -11,7 +11,6 @@ use crate::load::ParsedFile;
 use crate::model::{
     Brand, Collaborator, Dataset, Dispute, Era, Model, Records, Release, Source, Text,
 };
-use crate::text::sanitize;
 
 /// What a timeline entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -401,9 +400,7 @@ impl IdTable {
 }
 
 fn clean(text: &mut Text) {
-    if let std::borrow::Cow::Owned(safe) = sanitize(text) {
-        *text = Text::from(safe);
-    }
+    *text = text.terminal_safe();
 }
 
 fn clean_all<'a>(texts: impl IntoIterator<Item = &'a mut Text>) {

@@ -12,7 +12,6 @@
 //! sequence.
 
 use crate::date::PartialDate;
-use crate::text::sanitize;
 
 use super::{Category, Claim, Credit, Dispute, Model, Release, Source, Text};
 
@@ -64,10 +63,7 @@ impl<'a> Packer<'a> {
     }
 
     fn text(&mut self, text: Text) {
-        let text = match sanitize(&text) {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(safe) => Text::from(safe),
-        };
+        let text = text.terminal_safe();
         match place_in(self.base, &text) {
             Some(start) => {
                 let step = start as i64 - self.end as i64;

@@ -26,6 +26,15 @@ impl Text {
     pub fn as_str(&self) -> &'static str {
         self.0
     }
+
+    /// This string with control characters shown as symbols (see [`crate::text::sanitize`]);
+    /// the same string, not a copy, when it has none.
+    pub fn terminal_safe(self) -> Text {
+        match crate::text::sanitize(self.0) {
+            std::borrow::Cow::Borrowed(_) => self,
+            std::borrow::Cow::Owned(safe) => Text::from(safe),
+        }
+    }
 }
 
 impl Deref for Text {
