@@ -105,6 +105,9 @@ pub struct Era {
     #[serde(default)]
     pub end: Option<i32>,
     pub description: Text,
+    /// Pages that date the movement this era stands for.
+    #[serde(default, deserialize_with = "exact")]
+    pub sources: Box<[Source]>,
 }
 
 /// A silhouette or one generation of a line: the Gel-Kayano 14, the 990v3.
@@ -117,9 +120,16 @@ pub struct Model {
     #[serde(default)]
     pub line: Option<Text>,
     pub name: Text,
+    /// Its number in its line (14 for the Gel-Kayano 14; 1 for a line's first model even when
+    /// it was not numbered), where the brand numbers the line.
+    #[serde(default)]
+    pub generation: Option<u16>,
     #[serde(default, deserialize_with = "exact")]
     pub aliases: Box<[Text]>,
-    pub introduced: PartialDate,
+    /// When it came out; `None` for a generation known to exist that no source dates. Such a
+    /// model is not on the timeline, but `show`, the detail pane and the lineage list it.
+    #[serde(default)]
+    pub introduced: Option<PartialDate>,
     #[serde(default, deserialize_with = "exact")]
     pub designers: Box<[Text]>,
     #[serde(default, deserialize_with = "exact")]

@@ -429,7 +429,7 @@ impl App {
     /// The links of the selected entry's detail, in display order.
     pub fn links(&self) -> Vec<Link> {
         self.selected_entry()
-            .map(|e| describe(&self.store, e).links())
+            .map(|e| describe(&self.store, self.store.timeline[e].subject()).links())
             .unwrap_or_default()
     }
 

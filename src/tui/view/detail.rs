@@ -53,7 +53,7 @@ fn detail_lines(
     focused: bool,
     theme: &Theme,
 ) -> (Vec<Line<'static>>, Vec<usize>) {
-    let detail = describe(&app.store, entry);
+    let detail = describe(&app.store, app.store.timeline[entry].subject());
     let mut lines: Vec<Line> = Vec::new();
     let mut link_lines = Vec::new();
     let text_line = |text: String, style: Style| Line::from(fit(vec![(text, style)], width, None));
