@@ -397,8 +397,9 @@ fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
 /// latest, a `successor_of` that skips numbers, or one number given twice. A gap is not an
 /// error (a dataset may be partial) but the curated data must show none.
 fn check_generations(files: &[ParsedFile], checker: &mut Checker) {
-    // (brand, line) -> (generation, model id, file index), for numbered models only.
-    let mut lines: HashMap<(&str, &str), Vec<(u16, &str, usize)>> = HashMap::default();
+    // (brand, line) -> its numbered models, as (generation, model id, file index).
+    type Numbered<'a> = Vec<(u16, &'a str, usize)>;
+    let mut lines: HashMap<(&str, &str), Numbered> = HashMap::default();
     let mut numbers: HashMap<&str, u16> = HashMap::default();
     for (index, file) in files.iter().enumerate() {
         for i in 0..file.dataset.models.len() {
