@@ -13,6 +13,7 @@ pub mod model;
 pub mod open;
 pub mod output;
 pub mod search;
+pub mod sources;
 pub mod stats;
 pub mod store;
 pub mod synthetic;

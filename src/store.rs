@@ -9,7 +9,7 @@ use crate::date::PartialDate;
 use crate::groups::Groups;
 use crate::load::ParsedFile;
 use crate::model::{
-    Brand, Collaborator, Dataset, Dispute, Era, Model, Records, Release, Source, Text,
+    Brand, Collaborator, Dataset, Dispute, Era, Model, Publisher, Records, Release, Source, Text,
 };
 
 /// What a timeline entry records.
@@ -99,6 +99,8 @@ pub struct Store {
     pub collaborators: Vec<Collaborator>,
     /// Sorted by start year.
     pub eras: Vec<Era>,
+    pub publishers: Vec<Publisher>,
+    publisher_hosts: rustc_hash::FxHashMap<Text, usize>,
     /// Packed: see [`Records`].
     pub models: Records<Model>,
     pub releases: Records<Release>,
@@ -131,6 +133,7 @@ impl Store {
             append(&mut merged.brands, d.brands);
             append(&mut merged.collaborators, d.collaborators);
             append(&mut merged.eras, d.eras);
+            append(&mut merged.publishers, d.publishers);
             merged.models.append(d.models);
             merged.releases.append(d.releases);
         }
@@ -147,6 +150,10 @@ impl Store {
             brands: merged.brands,
             collaborators: merged.collaborators,
             eras: merged.eras,
+            publisher_hosts: (merged.publishers.iter().enumerate())
+                .map(|(i, p)| (p.host, i))
+                .collect(),
+            publishers: merged.publishers,
             models: merged.models,
             releases: merged.releases,
             ..Store::default()
@@ -313,6 +320,19 @@ impl Store {
             model,
             era: None,
             position: None,
+        }
+    }
+
+    /// The publisher of the page at `url`: the one listed under its host or, failing that,
+    /// under the nearest domain above it (`blog.size.co.uk` falls back to `size.co.uk`).
+    pub fn publisher_of(&self, url: &str) -> Option<&Publisher> {
+        let host = crate::sources::host(url)?;
+        let mut site = crate::sources::site(&host);
+        loop {
+            if let Some(&i) = self.publisher_hosts.get(site) {
+                return self.publishers.get(i);
+            }
+            site = site.split_once('.')?.1;
         }
     }
 
@@ -519,5 +539,11 @@ fn sanitize_dataset(d: &mut Dataset) {
     }
     for e in &mut d.eras {
         clean_all([&mut e.id, &mut e.name, &mut e.description]);
+        for source in &mut e.sources {
+            clean_all([&mut source.title, &mut source.url]);
+        }
+    }
+    for p in &mut d.publishers {
+        clean_all([&mut p.host, &mut p.name]);
     }
 }

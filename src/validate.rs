@@ -563,6 +563,30 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
 }
 
 fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
+    let mut hosts: HashMap<&str, &str> = HashMap::default();
+    for file in files {
+        for era in &file.dataset.eras {
+            let entry = format!("era {}", era.id);
+            check_entry_sources(checker, &file.name, &entry, &era.sources, &[]);
+        }
+        for publisher in &file.dataset.publishers {
+            let entry = format!("publisher {}", publisher.host);
+            if publisher.host.contains(['/', ':']) || publisher.host.starts_with("www.") {
+                checker.error(
+                    &file.name,
+                    &entry,
+                    "the host is a bare name such as \"highsnobiety.com\" (no scheme, path or www.)".into(),
+                );
+            }
+            if let Some(first) = hosts.insert(publisher.host.as_str(), &file.name) {
+                checker.error(
+                    &file.name,
+                    entry,
+                    format!("this host is already listed in {first}"),
+                );
+            }
+        }
+    }
     for file in files {
         for m in file.dataset.models.iter() {
             let entry = EntryRef("model", m.id.as_str());
@@ -578,14 +602,35 @@ fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
 fn check_entry_sources(
     checker: &mut Checker,
     file: &str,
-    entry: EntryRef,
+    entry: impl fmt::Display + Copy,
     sources: &[Source],
     disputes: &[Dispute],
 ) {
     if sources.is_empty() {
         checker.warn(file, entry, "no source is given".into());
     }
+    let mut pages: HashMap<String, &str> = HashMap::default();
     for source in sources {
+        if let Some(why) = crate::sources::copy_host_reason(&source.url) {
+            checker.warn(
+                file,
+                entry,
+                format!(
+                    "source {:?} is not the publisher's own page: {why}; cite the page on the publisher's site",
+                    source.title
+                ),
+            );
+        }
+        if let Some(first) = pages.insert(crate::sources::page_key(&source.url), &source.title) {
+            checker.warn(
+                file,
+                entry,
+                format!(
+                    "sources {first:?} and {:?} are the same page; cite a second, independent one",
+                    source.title
+                ),
+            );
+        }
         if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
             checker.error(
                 file,

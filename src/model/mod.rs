@@ -33,6 +33,7 @@ pub struct Dataset {
     pub brands: Vec<Brand>,
     pub collaborators: Vec<Collaborator>,
     pub eras: Vec<Era>,
+    pub publishers: Vec<Publisher>,
     /// Packed as they are read: see [`Records`].
     pub models: Records<Model>,
     pub releases: Records<Release>,
@@ -91,6 +92,55 @@ impl CollaboratorKind {
             Self::Brand => "brand",
             Self::Other => "other",
         }
+    }
+}
+
+/// Who puts out the pages found at a host: the outlet named beside a source, and the kind of
+/// publisher that `kicktime stats` counts. A host covers its subdomains; `www.` is left out.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Publisher {
+    pub host: Text,
+    pub name: Text,
+    pub kind: PublisherKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum PublisherKind {
+    /// A shoe brand's own site: its archive, newsroom or product pages.
+    Brand,
+    /// A magazine, newspaper or review site with editors.
+    Editorial,
+    /// A shop's product, launch or history pages.
+    Retailer,
+    /// A museum or archive.
+    Museum,
+    /// An encyclopedia or database anyone may edit.
+    Reference,
+    /// A personal blog or a fan site.
+    Blog,
+}
+
+impl PublisherKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Brand => "brand",
+            Self::Editorial => "editorial",
+            Self::Retailer => "retailer",
+            Self::Museum => "museum",
+            Self::Reference => "reference",
+            Self::Blog => "blog",
+        }
+    }
+
+    /// Whether a page of this publisher can carry an entry alone: a brand, an editorial
+    /// outlet, a retailer or a museum answers for what it prints.
+    pub fn is_accountable(self) -> bool {
+        matches!(
+            self,
+            Self::Brand | Self::Editorial | Self::Retailer | Self::Museum
+        )
     }
 }
 
