@@ -528,6 +528,9 @@ fn sanitize_dataset(d: &mut Dataset) {
                 .chain(&mut b.aliases)
                 .chain(&mut b.country),
         );
+        for source in &mut b.sources {
+            clean_all([&mut source.title, &mut source.url]);
+        }
     }
     for c in &mut d.collaborators {
         clean_all(

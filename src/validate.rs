@@ -569,6 +569,14 @@ fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
             let entry = format!("era {}", era.id);
             check_entry_sources(checker, &file.name, &entry, &era.sources, &[]);
         }
+        for brand in &file.dataset.brands {
+            // A brand needs no source (a catalogue may list brands bare), but the ones it has
+            // follow the rules of every source.
+            if !brand.sources.is_empty() {
+                let entry = format!("brand {}", brand.id);
+                check_entry_sources(checker, &file.name, &entry, &brand.sources, &[]);
+            }
+        }
         for publisher in &file.dataset.publishers {
             let entry = format!("publisher {}", publisher.host);
             if publisher.host.contains(['/', ':']) || publisher.host.starts_with("www.") {

@@ -52,6 +52,9 @@ pub struct Brand {
     pub country: Option<Text>,
     #[serde(default)]
     pub founded: Option<i32>,
+    /// Pages that state its country and founding year.
+    #[serde(default, deserialize_with = "exact")]
+    pub sources: Box<[Source]>,
 }
 
 /// Who a brand works with on a release: a label, a designer, a shop, an artist.
