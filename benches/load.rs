@@ -8,8 +8,9 @@ use kicktime::search::SearchIndex;
 use kicktime::store::Store;
 use kicktime::synthetic::generate;
 use kicktime::tui::app::App;
+use kicktime::tui::runner::Runner;
 use kicktime::tui::theme::Theme;
-use kicktime::tui::view::draw;
+use kicktime::tui::views::draw;
 use kicktime::validate::validate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -22,7 +23,8 @@ fn main() {
 #[divan::bench(sample_count = 30)]
 fn builtin_to_first_frame() {
     let store = open(None).expect("built-in data").store;
-    let app = App::new(store, 120, 40);
+    let mut app = App::new(store, 120, 40);
+    Runner::new(&app).start(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|frame| draw(frame, &app, &Theme::dark()))

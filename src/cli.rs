@@ -260,7 +260,7 @@ fn search(
 }
 
 fn show(store: &crate::store::Store, id: &str, format: Format) -> io::Result<ExitCode> {
-    let Some(position) = store.entry(id) else {
+    let Some(subject) = store.subject(id) else {
         let shown = crate::text::sanitize(id);
         eprintln!("kicktime: no model or release has the id {shown:?}");
         let hits = SearchIndex::new(store).search(
@@ -275,7 +275,7 @@ fn show(store: &crate::store::Store, id: &str, format: Format) -> io::Result<Exi
         }
         return Ok(ExitCode::from(EXIT_NOTHING_FOUND));
     };
-    print_entry(&mut io::stdout().lock(), store, position, format)?;
+    print_entry(&mut io::stdout().lock(), store, subject, format)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,7 +2,7 @@
 //! `kicktime show` and the detail pane of the terminal UI.
 
 use crate::model::{Dispute, Source};
-use crate::store::{Entry, Store, Subject};
+use crate::store::{Facts, Store, Subject};
 
 /// Where a link in the detail leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,23 +78,25 @@ impl Builder {
     }
 }
 
-/// Describes the entry at timeline position `position`.
-pub fn describe(store: &Store, position: usize) -> Detail {
-    let entry = &store.timeline[position];
+/// Describes a model or release, on the timeline or not (an undated model).
+pub fn describe(store: &Store, subject: Subject) -> Detail {
+    let facts = store.facts(subject);
     let mut fields = Builder(Vec::new());
-    fields.text("kind", entry.kind.label());
-    fields.add(
-        "brand",
-        vec![linked(store.brand_name(entry), Link::Brand(entry.brand()))],
-    );
-    let (summary, sources, disputes) = match entry.subject() {
-        Subject::Model(m) => model_fields(store, m, entry, &mut fields),
-        Subject::Release(r) => release_fields(store, r, entry, &mut fields),
+    fields.text("kind", facts.kind.label());
+    let brand = store
+        .brands
+        .get(facts.brand)
+        .map_or("", |b| b.name.as_str());
+    fields.add("brand", vec![linked(brand, Link::Brand(facts.brand))]);
+    let (summary, sources, disputes) = match subject {
+        Subject::Model(m) => model_fields(store, m, &facts, &mut fields),
+        Subject::Release(r) => release_fields(store, r, &facts, &mut fields),
     };
-    fields.text("era", store.era_name(entry));
-    fields.text("id", store.id_of(entry));
+    let era = facts.era.and_then(|e| store.eras.get(e));
+    fields.text("era", era.map_or("", |e| e.name.as_str()));
+    fields.text("id", store.subject_id(subject));
     Detail {
-        title: store.title_of(entry).to_string(),
+        title: store.subject_title(subject).to_string(),
         fields: fields.0,
         summary,
         sources,
@@ -104,10 +106,13 @@ pub fn describe(store: &Store, position: usize) -> Detail {
 
 type Prose = (String, Vec<Source>, Vec<Dispute>);
 
-fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) -> Prose {
+fn model_fields(store: &Store, m: usize, facts: &Facts, fields: &mut Builder) -> Prose {
     let model = store.models.get(m);
     fields.text("line", model.line.unwrap_or_default());
-    fields.text("introduced", entry.date.to_string());
+    if let Some(generation) = model.generation {
+        fields.text("generation", generation.to_string());
+    }
+    fields.text("introduced", shown_date(facts.date));
     fields.text("aliases", model.aliases.join(", "));
     fields.text("designers", model.designers.join(", "));
     fields.text("technologies", model.technologies.join(", "));
@@ -116,7 +121,7 @@ fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) ->
         let name = store.models.name(index);
         match store.model_entry(index) {
             Some(p) => linked(name, Link::Entry(p)),
-            None => plain(name),
+            None => plain(format!("{name} (undated)")),
         }
     };
     let predecessor = model.successor_of.as_deref().and_then(|id| store.model(id));
@@ -154,18 +159,18 @@ fn model_fields(store: &Store, m: usize, entry: &Entry, fields: &mut Builder) ->
     )
 }
 
-fn release_fields(store: &Store, r: usize, entry: &Entry, fields: &mut Builder) -> Prose {
+fn release_fields(store: &Store, r: usize, facts: &Facts, fields: &mut Builder) -> Prose {
     let release = store.releases.get(r);
-    let model = store.models.get(entry.model());
-    let model_item = match store.model_entry(entry.model()) {
+    let model = store.models.get(facts.model);
+    let model_item = match store.model_entry(facts.model) {
         Some(p) => linked(
-            format!("{} ({})", model.name, model.introduced),
+            format!("{} ({})", model.name, shown_date(model.introduced)),
             Link::Entry(p),
         ),
-        None => plain(model.name),
+        None => plain(format!("{} ({})", model.name, shown_date(model.introduced))),
     };
     fields.add("model", vec![model_item]);
-    fields.text("date", entry.date.to_string());
+    fields.text("date", shown_date(facts.date));
     fields.text("colourway", release.colourway.unwrap_or_default());
     let credits = release.collaborators.iter().filter_map(|credit| {
         let index = store.collaborator(&credit.collaborator)?;
@@ -182,4 +187,9 @@ fn release_fields(store: &Store, r: usize, entry: &Entry, fields: &mut Builder) 
         release.sources.to_vec(),
         release.disputes.to_vec(),
     )
+}
+
+/// A model's introduction as shown: its date, or "undated".
+pub fn shown_date(date: Option<crate::date::PartialDate>) -> String {
+    date.map_or_else(|| "undated".to_string(), |d| d.to_string())
 }

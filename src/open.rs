@@ -33,7 +33,8 @@ fn join<T: std::fmt::Display>(items: &[T]) -> String {
 /// Reads, parses and validates the files of a dataset: the built-in one when `path` is `None`.
 ///
 /// A dataset that defines no eras borrows the built-in eras, so a catalogue of models and
-/// releases alone is enough to browse.
+/// releases alone is enough to browse; one that lists no publishers borrows the built-in list,
+/// so its sources are still named by outlet.
 pub fn parse_and_check(path: Option<&Path>) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
     let files = match path {
         Some(path) => load::read_path(path).map_err(|e| DataError::Unreadable(vec![e]))?,
@@ -41,16 +42,27 @@ pub fn parse_and_check(path: Option<&Path>) -> Result<(Vec<ParsedFile>, Vec<Prob
     };
     // The parsed records borrow their strings from the files' text, which is kept.
     let mut parsed = load::parse_all(&files).map_err(DataError::Unreadable)?;
-    if parsed.iter().all(|f| f.dataset.eras.is_empty()) {
-        let eras = load::builtin_files()
+    let borrow_eras = parsed.iter().all(|f| f.dataset.eras.is_empty());
+    let borrow_publishers = parsed.iter().all(|f| f.dataset.publishers.is_empty());
+    if path.is_some() && (borrow_eras || borrow_publishers) {
+        let shared = load::builtin_files()
             .into_iter()
-            .filter(|f| f.name == "data/eras.ron")
+            .filter(|f| f.name == "data/eras.ron" || f.name == "data/publishers.ron")
             .map(|f| load::parse(&f))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| DataError::Unreadable(vec![e]))?;
-        parsed.extend(eras.into_iter().map(|mut f| {
+        parsed.extend(shared.into_iter().map(|mut f| {
             f.dataset = crate::model::Dataset {
-                eras: f.dataset.eras,
+                eras: if borrow_eras {
+                    f.dataset.eras
+                } else {
+                    Vec::new()
+                },
+                publishers: if borrow_publishers {
+                    f.dataset.publishers
+                } else {
+                    Vec::new()
+                },
                 ..Default::default()
             };
             f

@@ -18,7 +18,8 @@ pub enum Format {
     Md,
 }
 
-/// The fields every entry has in every format.
+/// The fields every entry has in every format. `year` and `date` are null for an undated
+/// model (which only `show` prints: the timeline has dated entries only).
 #[derive(Debug, Serialize)]
 pub struct EntryRow<'a> {
     pub id: &'a str,
@@ -26,35 +27,54 @@ pub struct EntryRow<'a> {
     pub title: &'a str,
     pub brand: &'a str,
     pub model: &'a str,
-    pub year: i32,
-    pub date: String,
+    pub year: Option<i32>,
+    pub date: Option<String>,
     pub approximate: bool,
     pub era: &'a str,
     pub collaborators: Vec<&'a str>,
 }
 
 impl<'a> EntryRow<'a> {
+    /// The row of the entry at a timeline position.
     pub fn new(store: &'a Store, position: usize) -> Self {
-        let entry = &store.timeline[position];
+        Self::of(store, store.timeline[position].subject())
+    }
+
+    /// The row of a model or release, on the timeline or not.
+    pub fn of(store: &'a Store, subject: Subject) -> Self {
+        let facts = store.facts(subject);
+        let collaborators = match subject {
+            Subject::Release(r) => store
+                .collaborators_of_release(r)
+                .filter_map(|c| store.collaborators.get(c).map(|c| c.name.as_str()))
+                .collect(),
+            Subject::Model(_) => Vec::new(),
+        };
         EntryRow {
-            id: store.id_of(entry),
-            kind: entry.kind.label(),
-            title: store.title_of(entry),
-            brand: store.brand_name(entry),
-            model: store.models.id(entry.model()),
-            year: entry.date.year,
-            date: entry.date.iso(),
-            approximate: entry.date.approximate,
-            era: store.era_name(entry),
-            collaborators: store.collaborator_names(entry),
+            id: store.subject_id(subject),
+            kind: facts.kind.label(),
+            title: store.subject_title(subject),
+            brand: store
+                .brands
+                .get(facts.brand)
+                .map_or("", |b| b.name.as_str()),
+            model: store.models.id(facts.model),
+            year: facts.date.map(|d| d.year),
+            date: facts.date.map(|d| d.iso()),
+            approximate: facts.date.is_some_and(|d| d.approximate),
+            era: facts
+                .era
+                .and_then(|e| store.eras.get(e))
+                .map_or("", |e| e.name.as_str()),
+            collaborators,
         }
     }
 
     fn shown_date(&self) -> String {
-        if self.approximate {
-            format!("~{}", self.date)
-        } else {
-            self.date.clone()
+        match &self.date {
+            Some(date) if self.approximate => format!("~{date}"),
+            Some(date) => date.clone(),
+            None => "undated".to_string(),
         }
     }
 }
@@ -136,7 +156,7 @@ fn write_csv(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
             row.title,
             row.brand,
             row.model,
-            &row.year.to_string(),
+            &row.year.map(|y| y.to_string()).unwrap_or_default(),
             &row.shown_date(),
             row.era,
             &row.collaborators.join("; "),
@@ -176,6 +196,7 @@ struct EntryDetail<'a> {
 enum Specific<'a> {
     Model {
         line: Option<Text>,
+        generation: Option<u16>,
         aliases: Box<[Text]>,
         designers: Box<[Text]>,
         technologies: Box<[Text]>,
@@ -199,13 +220,13 @@ struct Credit<'a> {
     role: Option<Text>,
 }
 
-fn specific(store: &Store, position: usize) -> Specific<'_> {
-    let entry = &store.timeline[position];
-    match entry.subject() {
+fn specific(store: &Store, subject: Subject) -> Specific<'_> {
+    match subject {
         Subject::Model(m) => {
             let model = store.models.get(m);
             Specific::Model {
                 line: model.line,
+                generation: model.generation,
                 aliases: model.aliases,
                 designers: model.designers,
                 technologies: model.technologies,
@@ -244,34 +265,33 @@ fn specific(store: &Store, position: usize) -> Specific<'_> {
     }
 }
 
-/// Prints one entry in full.
+/// Prints one model or release in full.
 pub fn print_entry(
     out: &mut impl Write,
     store: &Store,
-    position: usize,
+    subject: Subject,
     format: Format,
 ) -> io::Result<()> {
-    let entry = &store.timeline[position];
-    let (sources, disputes) = store.provenance(entry);
-    let summary = match entry.subject() {
+    let (sources, disputes) = store.subject_provenance(subject);
+    let summary = match subject {
         Subject::Model(m) => store.models.get(m).summary,
         Subject::Release(r) => store.releases.get(r).summary,
     };
     match format {
         Format::Json => {
             let detail = EntryDetail {
-                row: EntryRow::new(store, position),
+                row: EntryRow::of(store, subject),
                 summary: &summary,
-                specific: specific(store, position),
+                specific: specific(store, subject),
                 sources: &sources,
                 disputes: &disputes,
             };
             serde_json::to_writer_pretty(&mut *out, &detail)?;
             writeln!(out)
         }
-        Format::Csv => write_csv(out, &[EntryRow::new(store, position)]),
-        Format::Md => write_detail_markdown(out, &describe(store, position)),
-        Format::Text => write_detail_text(out, &describe(store, position)),
+        Format::Csv => write_csv(out, &[EntryRow::of(store, subject)]),
+        Format::Md => write_detail_markdown(out, &describe(store, subject)),
+        Format::Text => write_detail_text(out, &describe(store, subject)),
     }
 }
 

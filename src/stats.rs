@@ -1,12 +1,12 @@
 //! `kicktime stats`: what a dataset holds, counted by brand, era, kind and decade, with how many
-//! entries are disputed or lack a source.
+//! entries are disputed, undated, or thinly sourced.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::store::{EntryKind, Store};
+use crate::store::{EntryKind, Store, Subject};
 use crate::text::fit;
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
@@ -21,6 +21,15 @@ pub struct Stats {
     pub eras: usize,
     pub disputed: usize,
     pub unsourced: usize,
+    /// Entries with exactly one source.
+    pub single_source: usize,
+    /// Entries whose sources all come from one publisher (one site).
+    pub single_publisher: usize,
+    /// Entries with no source from a brand, an editorial outlet, a retailer or a museum;
+    /// `None` when the dataset lists no publishers to tell.
+    pub without_accountable_source: Option<usize>,
+    /// Models no source dates (left off the timeline).
+    pub undated_models: usize,
     pub by_brand: Vec<(String, usize)>,
     pub by_era: Vec<(String, usize)>,
     pub by_decade: Vec<(String, usize)>,
@@ -29,12 +38,31 @@ pub struct Stats {
 impl Stats {
     pub fn of(store: &Store) -> Stats {
         let count_kind = |kind| store.timeline.iter().filter(|e| e.kind == kind).count();
-        let mut disputed = 0;
-        let mut unsourced = 0;
-        for entry in &store.timeline {
-            let (sources, disputes) = store.provenance(entry);
+        let (mut disputed, mut unsourced, mut single_source, mut single_publisher) = (0, 0, 0, 0);
+        let mut without_accountable_source = 0;
+        let subjects = (store.timeline.iter().map(|e| e.subject()))
+            .chain(store.undated_models().map(Subject::Model));
+        for subject in subjects {
+            let (sources, disputes) = store.subject_provenance(subject);
             disputed += usize::from(!disputes.is_empty());
             unsourced += usize::from(sources.is_empty());
+            single_source += usize::from(sources.len() == 1);
+            let sites: BTreeSet<String> = sources
+                .iter()
+                .map(|s| match store.publisher_of(&s.url) {
+                    Some(p) => p.host.to_string(),
+                    None => crate::sources::host(&s.url)
+                        .map(|h| crate::sources::site(&h).to_string())
+                        .unwrap_or_default(),
+                })
+                .collect();
+            single_publisher += usize::from(sites.len() == 1);
+            let accountable = sources.iter().any(|s| {
+                store
+                    .publisher_of(&s.url)
+                    .is_some_and(|p| p.kind.is_accountable())
+            });
+            without_accountable_source += usize::from(!accountable);
         }
         let mut by_brand: Vec<(String, usize)> = store
             .brands
@@ -66,6 +94,11 @@ impl Stats {
             eras: store.eras.len(),
             disputed,
             unsourced,
+            single_source,
+            single_publisher,
+            without_accountable_source: (!store.publishers.is_empty())
+                .then_some(without_accountable_source),
+            undated_models: store.undated_models().count(),
             by_brand,
             by_era,
             by_decade: decades
@@ -86,10 +119,25 @@ impl Stats {
             ("collaborators", self.collaborators),
             ("eras", self.eras),
             ("disputed entries", self.disputed),
-            ("entries without a source", self.unsourced),
+            ("undated generations", self.undated_models),
         ];
         for (label, n) in totals {
             writeln!(out, "{}{n:>6}", fit(label, 26))?;
+        }
+        writeln!(out, "\nSources")?;
+        let sourcing = [
+            ("without a source", Some(self.unsourced)),
+            ("with one source", Some(self.single_source)),
+            ("with one publisher", Some(self.single_publisher)),
+            (
+                "without a brand, editorial, retailer or museum page",
+                self.without_accountable_source,
+            ),
+        ];
+        for (label, n) in sourcing {
+            if let Some(n) = n {
+                writeln!(out, "  entries {label}: {n}")?;
+            }
         }
         for (heading, rows) in [
             ("By brand", &self.by_brand),

@@ -9,7 +9,7 @@ use crate::date::PartialDate;
 use crate::groups::Groups;
 use crate::load::ParsedFile;
 use crate::model::{
-    Brand, Collaborator, Dataset, Dispute, Era, Model, Records, Release, Source, Text,
+    Brand, Collaborator, Dataset, Dispute, Era, Model, Publisher, Records, Release, Source, Text,
 };
 
 /// What a timeline entry records.
@@ -77,12 +77,30 @@ impl Entry {
     }
 }
 
+/// What every model and release has, whether or not it is on the timeline (an undated
+/// generation is not): what kind of entry it is, when, whose and in which era.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub kind: EntryKind,
+    /// `None` for an undated model.
+    pub date: Option<PartialDate>,
+    pub brand: usize,
+    /// The model itself, or the model a release is of.
+    pub model: usize,
+    /// `None` when undated.
+    pub era: Option<usize>,
+    /// Its timeline position, when it is on the timeline.
+    pub position: Option<usize>,
+}
+
 #[derive(Debug, Default)]
 pub struct Store {
     pub brands: Vec<Brand>,
     pub collaborators: Vec<Collaborator>,
     /// Sorted by start year.
     pub eras: Vec<Era>,
+    pub publishers: Vec<Publisher>,
+    publisher_hosts: rustc_hash::FxHashMap<Text, usize>,
     /// Packed: see [`Records`].
     pub models: Records<Model>,
     pub releases: Records<Release>,
@@ -115,6 +133,7 @@ impl Store {
             append(&mut merged.brands, d.brands);
             append(&mut merged.collaborators, d.collaborators);
             append(&mut merged.eras, d.eras);
+            append(&mut merged.publishers, d.publishers);
             merged.models.append(d.models);
             merged.releases.append(d.releases);
         }
@@ -131,6 +150,10 @@ impl Store {
             brands: merged.brands,
             collaborators: merged.collaborators,
             eras: merged.eras,
+            publisher_hosts: (merged.publishers.iter().enumerate())
+                .map(|(i, p)| (p.host, i))
+                .collect(),
+            publishers: merged.publishers,
             models: merged.models,
             releases: merged.releases,
             ..Store::default()
@@ -142,13 +165,20 @@ impl Store {
 
     fn build_timeline(&mut self) {
         let mut timeline = Vec::with_capacity(self.models.len() + self.releases.len());
+        // Each model's brand, for its releases; undated models are not on the timeline.
+        let mut brand_of_model = Vec::with_capacity(self.models.len());
         for (index, model) in self.models.iter().enumerate() {
+            let brand = self.brand(&model.brand).unwrap_or(0) as u32;
+            brand_of_model.push(brand);
+            let Some(date) = model.introduced else {
+                continue;
+            };
             timeline.push(Entry {
                 kind: EntryKind::Model,
-                date: model.introduced,
+                date,
                 record: index as u32,
                 era: 0,
-                brand: self.brand(&model.brand).unwrap_or(0) as u32,
+                brand,
                 model: index as u32,
             });
         }
@@ -172,8 +202,7 @@ impl Store {
                 date: release.date,
                 record: index as u32,
                 era: 0,
-                // Models come first, so a model's own entry is at its index.
-                brand: timeline.get(model).map_or(0, |m: &Entry| m.brand),
+                brand: brand_of_model.get(model).copied().unwrap_or(0),
                 model: model as u32,
             });
         }
@@ -239,6 +268,77 @@ impl Store {
     /// The timeline position of the model or release with this id.
     pub fn entry(&self, id: &str) -> Option<usize> {
         self.entry_ids.find(|i| self.id_of(&self.timeline[i]), id)
+    }
+
+    /// The model or release with this id, on the timeline or not (an undated model).
+    pub fn subject(&self, id: &str) -> Option<Subject> {
+        match self.entry(id) {
+            Some(position) => Some(self.timeline[position].subject()),
+            None => self.model(id).map(Subject::Model),
+        }
+    }
+
+    /// The id of a model or release.
+    pub fn subject_id(&self, subject: Subject) -> &str {
+        match subject {
+            Subject::Model(m) => self.models.id(m),
+            Subject::Release(r) => self.releases.id(r),
+        }
+    }
+
+    /// The name a model or release is listed under.
+    pub fn subject_title(&self, subject: Subject) -> &str {
+        match subject {
+            Subject::Model(m) => self.models.name(m),
+            Subject::Release(r) => self.releases.name(r),
+        }
+    }
+
+    /// Kind, date, brand, model and era of a model or release.
+    pub fn facts(&self, subject: Subject) -> Facts {
+        if let Some(position) = self.entry(self.subject_id(subject)) {
+            let entry = &self.timeline[position];
+            return Facts {
+                kind: entry.kind,
+                date: Some(entry.date),
+                brand: entry.brand(),
+                model: entry.model(),
+                era: Some(entry.era()),
+                position: Some(position),
+            };
+        }
+        // Only a model can be off the timeline: one no source dates.
+        let model = match subject {
+            Subject::Model(m) => m,
+            Subject::Release(r) => self.model(&self.releases.get(r).model).unwrap_or(0),
+        };
+        let brand = self.brand(&self.models.get(model).brand).unwrap_or(0);
+        Facts {
+            kind: EntryKind::Model,
+            date: None,
+            brand,
+            model,
+            era: None,
+            position: None,
+        }
+    }
+
+    /// The publisher of the page at `url`: the one listed under its host or, failing that,
+    /// under the nearest domain above it (`blog.size.co.uk` falls back to `size.co.uk`).
+    pub fn publisher_of(&self, url: &str) -> Option<&Publisher> {
+        let host = crate::sources::host(url)?;
+        let mut site = crate::sources::site(&host);
+        loop {
+            if let Some(&i) = self.publisher_hosts.get(site) {
+                return self.publishers.get(i);
+            }
+            site = site.split_once('.')?.1;
+        }
+    }
+
+    /// The models no source dates, which the timeline leaves out.
+    pub fn undated_models(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.models.len()).filter(|&m| self.model_entry(m).is_none())
     }
 
     /// The id of the model or release behind an entry.
@@ -335,6 +435,14 @@ impl Store {
         }
     }
 
+    /// The collaborators of the release with this index.
+    pub fn collaborators_of_release(
+        &self,
+        release: usize,
+    ) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.collaborators_of_release.get(release)
+    }
+
     pub fn collaborator_names(&self, entry: &Entry) -> Vec<&str> {
         self.collaborators_of(entry)
             .filter_map(|c| self.collaborators.get(c).map(|c| c.name.as_str()))
@@ -347,7 +455,12 @@ impl Store {
 
     /// Sources and disputes of the record behind an entry.
     pub fn provenance(&self, entry: &Entry) -> (Box<[Source]>, Box<[Dispute]>) {
-        match entry.subject() {
+        self.subject_provenance(entry.subject())
+    }
+
+    /// Sources and disputes of a model or release.
+    pub fn subject_provenance(&self, subject: Subject) -> (Box<[Source]>, Box<[Dispute]>) {
+        match subject {
             Subject::Model(m) => {
                 let model = self.models.get(m);
                 (model.sources, model.disputes)
@@ -415,6 +528,9 @@ fn sanitize_dataset(d: &mut Dataset) {
                 .chain(&mut b.aliases)
                 .chain(&mut b.country),
         );
+        for source in &mut b.sources {
+            clean_all([&mut source.title, &mut source.url]);
+        }
     }
     for c in &mut d.collaborators {
         clean_all(
@@ -426,5 +542,11 @@ fn sanitize_dataset(d: &mut Dataset) {
     }
     for e in &mut d.eras {
         clean_all([&mut e.id, &mut e.name, &mut e.description]);
+        for source in &mut e.sources {
+            clean_all([&mut source.title, &mut source.url]);
+        }
+    }
+    for p in &mut d.publishers {
+        clean_all([&mut p.host, &mut p.name]);
     }
 }

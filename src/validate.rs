@@ -83,11 +83,12 @@ impl fmt::Display for EntryRef<'_> {
 /// Every problem of the merged files, errors first, in file order within each severity.
 pub fn validate(files: &[ParsedFile]) -> Vec<Problem> {
     type Check = fn(&[ParsedFile], &mut Checker);
-    const CHECKS: [Check; 6] = [
+    const CHECKS: [Check; 7] = [
         check_ids,
         check_references,
         check_dates,
         check_lineage_cycles,
+        check_generations,
         check_eras,
         check_sources,
     ];
@@ -277,11 +278,11 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
     let introduced: HashMap<&str, _> = files
         .iter()
         .flat_map(|f| f.dataset.models.iter())
-        .map(|m| (m.id.as_str(), m.introduced))
+        .filter_map(|m| Some((m.id.as_str(), m.introduced?)))
         .collect();
     for file in files {
         for model in file.dataset.models.iter() {
-            if let Some(why) = model.introduced.impossibility() {
+            if let Some(why) = model.introduced.and_then(|d| d.impossibility()) {
                 checker.error(
                     &file.name,
                     EntryRef("model", &model.id),
@@ -392,6 +393,102 @@ fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
     }
 }
 
+/// Warns about numbered lines with a gap: a generation missing between the first and the
+/// latest, a `successor_of` that skips numbers, or one number given twice. A gap is not an
+/// error (a dataset may be partial) but the curated data must show none.
+fn check_generations(files: &[ParsedFile], checker: &mut Checker) {
+    // (brand, line) -> its numbered models, as (generation, model id, file index).
+    type Numbered<'a> = Vec<(u16, &'a str, usize)>;
+    let mut lines: HashMap<(&str, &str), Numbered> = HashMap::default();
+    let mut numbers: HashMap<&str, u16> = HashMap::default();
+    for (index, file) in files.iter().enumerate() {
+        for i in 0..file.dataset.models.len() {
+            let model = file.dataset.models.get(i);
+            let (Some(line), Some(n)) = (model.line, model.generation) else {
+                continue;
+            };
+            let id = file.dataset.models.id(i);
+            numbers.insert(id, n);
+            let key = (model.brand.as_str(), line.as_str());
+            lines.entry(key).or_default().push((n, id, index));
+        }
+    }
+    let numbered: HashSet<(&str, &str, u16)> = lines
+        .iter()
+        .flat_map(|(&(brand, line), models)| models.iter().map(move |m| (brand, line, m.0)))
+        .collect();
+    let mut keys: Vec<_> = lines.keys().copied().collect();
+    keys.sort_unstable();
+    for key @ (_, line) in keys {
+        let mut generations = lines.remove(&key).unwrap_or_default();
+        generations.sort_unstable();
+        for pair in generations.windows(2) {
+            let ((a, a_id, _), (b, b_id, file)) = (pair[0], pair[1]);
+            let entry = EntryRef("model", b_id);
+            if a == b {
+                checker.warn(
+                    &files[file].name,
+                    entry,
+                    format!("generation {b} of the {line} line is also given to {a_id}"),
+                );
+            } else if b > a + 1 {
+                checker.warn(
+                    &files[file].name,
+                    entry,
+                    format!(
+                        "the {line} line skips {}: no model between {a_id} ({a}) and this one ({b})",
+                        missing(a + 1, b - 1)
+                    ),
+                );
+            }
+        }
+        if let Some(&(first, id, file)) = generations.first().filter(|g| g.0 > 1) {
+            checker.warn(
+                &files[file].name,
+                EntryRef("model", id),
+                format!(
+                    "the {line} line starts at generation {first}: {} missing",
+                    missing(1, first - 1)
+                ),
+            );
+        }
+    }
+    for file in files {
+        for model in file.dataset.models.iter() {
+            let (Some(n), Some(parent), Some(line)) =
+                (model.generation, model.successor_of, model.line)
+            else {
+                continue;
+            };
+            let Some(&p) = numbers.get(parent.as_str()) else {
+                continue;
+            };
+            // A predecessor across a gap is reported as the gap; this is for a chain that
+            // passes over a generation the line has.
+            let previous = (model.brand.as_str(), line.as_str(), n.wrapping_sub(1));
+            if p + 1 != n && numbered.contains(&previous) {
+                checker.warn(
+                    &file.name,
+                    EntryRef("model", &model.id),
+                    format!(
+                        "generation {n} names {parent} (generation {p}) as its predecessor; expected generation {}",
+                        n.saturating_sub(1)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// "generation 4" or "generations 8-12".
+fn missing(first: u16, last: u16) -> String {
+    if first == last {
+        format!("generation {first}")
+    } else {
+        format!("generations {first}-{last}")
+    }
+}
+
 fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
     let mut eras: Vec<(&str, &crate::model::Era)> = files
         .iter()
@@ -446,7 +543,7 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
             .dataset
             .models
             .iter()
-            .map(|m| (EntryRef("model", m.id.as_str()), m.introduced.year))
+            .filter_map(|m| Some((EntryRef("model", m.id.as_str()), m.introduced?.year)))
             .chain(
                 file.dataset
                     .releases
@@ -466,6 +563,38 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
 }
 
 fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
+    let mut hosts: HashMap<&str, &str> = HashMap::default();
+    for file in files {
+        for era in &file.dataset.eras {
+            let entry = format!("era {}", era.id);
+            check_entry_sources(checker, &file.name, &entry, &era.sources, &[]);
+        }
+        for brand in &file.dataset.brands {
+            // A brand needs no source (a catalogue may list brands bare), but the ones it has
+            // follow the rules of every source.
+            if !brand.sources.is_empty() {
+                let entry = format!("brand {}", brand.id);
+                check_entry_sources(checker, &file.name, &entry, &brand.sources, &[]);
+            }
+        }
+        for publisher in &file.dataset.publishers {
+            let entry = format!("publisher {}", publisher.host);
+            if publisher.host.contains(['/', ':']) || publisher.host.starts_with("www.") {
+                checker.error(
+                    &file.name,
+                    &entry,
+                    "the host is a bare name such as \"highsnobiety.com\" (no scheme, path or www.)".into(),
+                );
+            }
+            if let Some(first) = hosts.insert(publisher.host.as_str(), &file.name) {
+                checker.error(
+                    &file.name,
+                    entry,
+                    format!("this host is already listed in {first}"),
+                );
+            }
+        }
+    }
     for file in files {
         for m in file.dataset.models.iter() {
             let entry = EntryRef("model", m.id.as_str());
@@ -481,14 +610,35 @@ fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
 fn check_entry_sources(
     checker: &mut Checker,
     file: &str,
-    entry: EntryRef,
+    entry: impl fmt::Display + Copy,
     sources: &[Source],
     disputes: &[Dispute],
 ) {
     if sources.is_empty() {
         checker.warn(file, entry, "no source is given".into());
     }
+    let mut pages: HashMap<String, &str> = HashMap::default();
     for source in sources {
+        if let Some(why) = crate::sources::copy_host_reason(&source.url) {
+            checker.warn(
+                file,
+                entry,
+                format!(
+                    "source {:?} is not the publisher's own page: {why}; cite the page on the publisher's site",
+                    source.title
+                ),
+            );
+        }
+        if let Some(first) = pages.insert(crate::sources::page_key(&source.url), &source.title) {
+            checker.warn(
+                file,
+                entry,
+                format!(
+                    "sources {first:?} and {:?} are the same page; cite a second, independent one",
+                    source.title
+                ),
+            );
+        }
         if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
             checker.error(
                 file,

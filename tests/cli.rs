@@ -340,3 +340,54 @@ fn overlapping_year_filters_list_each_entry_once_in_order() {
     assert_eq!(ids(&one), ids(&overlapping));
     assert_eq!(ids(&one).len(), 5);
 }
+
+/// A line of three generations where the second is undated and the fourth is missing.
+const LINE_WITH_GAPS: &str = r#"Dataset(
+    brands: [Brand(id: "asics", name: "ASICS")],
+    models: [
+        Model(id: "k1", brand: "asics", line: "Gel-Kayano", name: "Gel-Kayano Trainer", generation: 1,
+            introduced: "1993", category: Running, summary: "s", sources: [Source(title: "t", url: "https://e.com/1")]),
+        Model(id: "k2", brand: "asics", line: "Gel-Kayano", name: "Gel-Kayano 2", generation: 2,
+            category: Running, summary: "s", successor_of: "k1", sources: [Source(title: "t", url: "https://e.com/2")]),
+        Model(id: "k3", brand: "asics", line: "Gel-Kayano", name: "Gel-Kayano 3", generation: 3,
+            introduced: "1996", category: Running, summary: "s", successor_of: "k2", sources: [Source(title: "t", url: "https://e.com/3")]),
+        Model(id: "k5", brand: "asics", line: "Gel-Kayano", name: "Gel-Kayano 5", generation: 5,
+            introduced: "1999", category: Running, summary: "s", successor_of: "k3", sources: [Source(title: "t", url: "https://e.com/5")]),
+    ],
+)
+"#;
+
+#[test]
+fn a_numbered_line_that_skips_a_generation_is_a_warning_that_strict_refuses() {
+    let dir = dataset("line-gap", &[("a.ron", LINE_WITH_GAPS.as_bytes())]);
+    let dir = dir.to_str().unwrap();
+    let lenient = kicktime(&["validate", "--data", dir]);
+    assert!(lenient.status.success(), "{}", stderr(&lenient));
+    let err = stderr(&lenient);
+    assert!(
+        err.contains("model k5: the Gel-Kayano line skips generation 4"),
+        "{err}"
+    );
+    let strict = kicktime(&["validate", "--strict", "--data", dir]);
+    assert_eq!(strict.status.code(), Some(3), "{}", stderr(&strict));
+}
+
+#[test]
+fn an_undated_generation_is_off_the_timeline_but_shown_as_undated() {
+    let dir = dataset("undated", &[("a.ron", LINE_WITH_GAPS.as_bytes())]);
+    let dir = dir.to_str().unwrap();
+    let listed = ids(&json(&["list", "--format", "json", "--data", dir]));
+    assert_eq!(listed, ["k1", "k3", "k5"]);
+    let shown = stdout(&kicktime(&["show", "k2", "--data", dir]));
+    assert!(shown.contains("introduced   undated"), "{shown}");
+    assert!(shown.contains("generation   2"), "{shown}");
+    let json = json(&["show", "k2", "--format", "json", "--data", dir]);
+    assert!(json["year"].is_null() && json["date"].is_null(), "{json}");
+    assert_eq!(json["generation"], 2);
+    // Its neighbours say it is undated.
+    let next = stdout(&kicktime(&["show", "k3", "--data", dir]));
+    assert!(
+        next.contains("predecessor  Gel-Kayano 2 (undated)"),
+        "{next}"
+    );
+}

@@ -3,12 +3,13 @@
 
 mod common;
 
+use common::Browser;
 use kicktime::load::{builtin_files, parse, source_from_bytes};
 use kicktime::open::open;
 use kicktime::tui::action::Action;
-use kicktime::tui::app::App;
+use kicktime::tui::app::{Overlay, Page};
 use kicktime::tui::theme::Theme;
-use kicktime::tui::view::draw;
+use kicktime::tui::views::draw;
 use kicktime::validate::validate;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -119,6 +120,14 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::PickCollaborator),
         Just(Action::ClearFilters),
         Just(Action::OpenDetail),
+        Just(Action::OpenLineage),
+        Just(Action::OpenBrand),
+        Just(Action::OpenCollaborator),
+        Just(Action::OpenOverview),
+        Just(Action::SwitchBreakdown),
+        Just(Action::NextSection),
+        Just(Action::Left),
+        Just(Action::Right),
         Just(Action::Help),
         (-20isize..20).prop_map(Action::Scroll),
         (0u16..300, 0u16..120).prop_map(|(x, y)| Action::Click(x, y)),
@@ -127,18 +136,31 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-fn assert_in_range(app: &App) -> Result<(), TestCaseError> {
-    if app.rows.is_empty() {
-        prop_assert_eq!(app.selected, 0);
+fn assert_in_range(b: &Browser) -> Result<(), TestCaseError> {
+    let app = &b.app;
+    let listing = &app.browse.listing;
+    if listing.is_empty() {
+        prop_assert_eq!(listing.selected, 0);
     } else {
-        prop_assert!(app.selected < app.rows.len());
+        prop_assert!(listing.selected < listing.len());
     }
-    prop_assert!(app.offset <= app.lines.len());
-    if let Some(picker) = &app.picker {
+    prop_assert!(listing.offset <= listing.line_count());
+    if let Some(Overlay::Picker(picker)) = &app.overlay {
         prop_assert!(picker.items.is_empty() || picker.selected < picker.items.len());
     }
-    let links = app.links().len();
-    prop_assert!(links == 0 || app.link < links);
+    let links = app.browse.detail.links().len();
+    prop_assert!(links == 0 || app.browse.detail.link < links);
+    match &app.page {
+        Page::Lineage(l) => prop_assert!(l.rows.is_empty() || l.selected < l.rows.len()),
+        Page::Brand(p) => {
+            prop_assert!(p.profile.lines.is_empty() || p.line < p.profile.lines.len())
+        }
+        Page::Collaborator(p) => {
+            let n = p.profile.releases().count();
+            prop_assert!(n == 0 || p.selected < n)
+        }
+        Page::Overview(_) | Page::Browse => {}
+    }
     Ok(())
 }
 
@@ -150,30 +172,44 @@ proptest! {
         actions in prop::collection::vec(action(), 1..60),
     ) {
         let store = open(None).expect("built-in data opens").store;
-        let mut app = App::new(store, 100, 30);
+        let mut b = Browser::new(store, 100, 30);
         let theme = Theme::dark();
         for action in actions {
-            app.update(action);
-            assert_in_range(&app)?;
-            let (w, h) = app.size;
+            b.press(action);
+            assert_in_range(&b)?;
+            let (w, h) = b.app.size;
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|frame| draw(frame, &app, &theme)).unwrap();
+            terminal.draw(|frame| draw(frame, &b.app, &theme)).unwrap();
         }
     }
 }
 
 #[test]
-fn every_size_up_to_500_by_200_draws() {
+fn every_view_draws_at_every_size_up_to_500_by_200() {
     let store = open(Some(&common::mini())).unwrap().store;
-    let mut app = App::new(store, 1, 1);
+    let mut b = Browser::new(store, 1, 1);
     let theme = Theme::mono();
     let sizes = (1..=500)
         .step_by(37)
         .flat_map(|w| (1..=200).step_by(23).map(move |h| (w, h)));
+    let views = [
+        None,
+        Some(Action::OpenLineage),
+        Some(Action::OpenBrand),
+        Some(Action::OpenOverview),
+        Some(Action::Help),
+    ];
     for (w, h) in sizes.chain([(500, 200), (1, 200), (500, 1)]) {
-        app.update(Action::Resize(w, h));
-        app.update(Action::Down);
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(|frame| draw(frame, &app, &theme)).unwrap();
+        for view in &views {
+            b.press(Action::Resize(w, h));
+            if let Some(action) = view {
+                b.press(action.clone());
+            }
+            b.press(Action::Down);
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|frame| draw(frame, &b.app, &theme)).unwrap();
+            b.press(Action::Cancel);
+            b.press(Action::Back);
+        }
     }
 }

@@ -3,287 +3,407 @@
 
 mod common;
 
-use kicktime::open::open;
+use common::Browser;
+use kicktime::detail::Link;
+use kicktime::store::Subject;
 use kicktime::tui::action::Action;
-use kicktime::tui::app::{App, Focus, ListLine};
+use kicktime::tui::app::{Context, Overlay, Page};
+use kicktime::tui::views::timeline::ListLine;
 
-fn app(width: u16, height: u16) -> App {
-    let store = open(Some(&common::mini())).expect("fixture opens").store;
-    App::new(store, width, height)
-}
-
-fn selected_id(app: &App) -> String {
-    app.store
-        .id_of(&app.store.timeline[app.selected_entry().unwrap()])
-        .to_string()
-}
-
-fn type_text(app: &mut App, text: &str) {
-    app.update(Action::OpenSearch);
-    for c in text.chars() {
-        app.update(Action::Input(c));
-    }
-}
-
-fn era_id(app: &App) -> String {
-    app.store.eras[app.current_era().unwrap()].id.to_string()
+fn browser(width: u16, height: u16) -> Browser {
+    Browser::mini(width, height)
 }
 
 #[test]
 fn starts_on_the_first_entry_of_the_timeline_with_era_headings() {
-    let app = app(120, 40);
-    assert_eq!(selected_id(&app), "gel-kayano-1");
-    assert_eq!(app.rows.len(), 10);
-    assert!(matches!(app.lines[0], ListLine::Era(_)));
-    assert_eq!(app.focus, Focus::Timeline);
+    let b = browser(120, 40);
+    assert_eq!(b.selected_id(), "gel-kayano-1");
+    assert_eq!(b.app.browse.listing.len(), 10);
+    assert_eq!(b.app.browse.listing.line(0), Some(ListLine::Era(3)));
+    assert_eq!(b.app.context(), Context::Timeline);
 }
 
 #[test]
 fn moving_never_leaves_the_list() {
-    let mut app = app(120, 40);
-    app.update(Action::Up);
-    assert_eq!(app.selected, 0);
+    let mut b = browser(120, 40);
+    b.press(Action::Up);
+    assert_eq!(b.app.browse.listing.selected, 0);
     for _ in 0..50 {
-        app.update(Action::Down);
+        b.press(Action::Down);
     }
-    assert_eq!(app.selected, 9);
-    app.update(Action::PageDown);
-    assert_eq!(app.selected, 9);
-    app.update(Action::Top);
-    assert_eq!(app.selected, 0);
-    app.update(Action::Bottom);
-    assert_eq!(selected_id(&app), "gel-kayano-14-kiko-2023");
+    assert_eq!(b.app.browse.listing.selected, 9);
+    b.press(Action::PageDown);
+    assert_eq!(b.app.browse.listing.selected, 9);
+    b.press(Action::Top);
+    assert_eq!(b.app.browse.listing.selected, 0);
+    b.press(Action::Bottom);
+    assert_eq!(b.selected_id(), "gel-kayano-14-kiko-2023");
 }
 
 #[test]
 fn era_keys_jump_between_eras_with_entries() {
-    let mut app = app(120, 40);
-    assert_eq!(era_id(&app), "stability-90s");
-    app.update(Action::NextEra);
-    assert_eq!(era_id(&app), "y2k-tech");
-    assert_eq!(selected_id(&app), "gel-kayano-14");
-    app.update(Action::NextEra);
-    app.update(Action::NextEra);
-    assert_eq!(era_id(&app), "running-revival");
-    app.update(Action::NextEra);
-    assert_eq!(era_id(&app), "running-revival", "stays in the last era");
-    assert!(app.status.is_some(), "says why nothing moved");
-    app.update(Action::PrevEra);
-    assert_eq!(era_id(&app), "minimal-knit");
-    app.update(Action::Era(7));
-    assert_eq!(selected_id(&app), "nb-2002r");
-    app.update(Action::Era(0));
-    assert_eq!(era_id(&app), "running-revival", "era 1 has no entry");
-    assert!(app.status.as_deref().unwrap().contains("Origins"));
+    let mut b = browser(120, 40);
+    assert_eq!(b.era_id(), "stability-90s");
+    b.press(Action::NextEra);
+    assert_eq!(b.era_id(), "y2k-tech");
+    assert_eq!(b.selected_id(), "gel-kayano-14");
+    b.press(Action::NextEra);
+    b.press(Action::NextEra);
+    assert_eq!(b.era_id(), "running-revival");
+    b.press(Action::NextEra);
+    assert_eq!(b.era_id(), "running-revival", "stays in the last era");
+    assert!(b.app.status.is_some(), "says why nothing moved");
+    b.press(Action::PrevEra);
+    assert_eq!(b.era_id(), "minimal-knit");
+    b.press(Action::Era(7));
+    assert_eq!(b.selected_id(), "nb-2002r");
+    b.press(Action::Era(0));
+    assert_eq!(b.era_id(), "running-revival", "era 1 has no entry");
+    assert!(b.app.status.as_deref().unwrap().contains("Origins"));
 }
 
 #[test]
 fn an_era_jump_shows_the_era_heading_at_the_top_of_a_short_list() {
-    let mut app = app(120, 12);
-    app.update(Action::Era(7));
-    assert_eq!(app.lines[app.offset], ListLine::Era(7));
-    app.update(Action::Era(4));
-    assert_eq!(app.lines[app.offset], ListLine::Era(4));
-    assert_eq!(selected_id(&app), "gel-kayano-14");
+    let mut b = browser(120, 12);
+    b.press(Action::Era(7));
+    let listing = &b.app.browse.listing;
+    assert_eq!(listing.line(listing.offset), Some(ListLine::Era(7)));
+    b.press(Action::Era(4));
+    let listing = &b.app.browse.listing;
+    assert_eq!(listing.line(listing.offset), Some(ListLine::Era(4)));
+    assert_eq!(b.selected_id(), "gel-kayano-14");
 }
 
 #[test]
 fn typing_jjjjound_shows_the_gel_kayano_14_collab_first_with_highlights() {
-    let mut app = app(120, 40);
-    type_text(&mut app, "jjjjound");
-    assert_eq!(app.focus, Focus::Search);
-    assert!(app.ranked);
-    assert_eq!(app.rows.len(), 1);
-    assert_eq!(selected_id(&app), "gel-kayano-14-jjjjound-2022");
-    assert_eq!(app.title_positions(0), [0, 1, 2, 3, 4, 5, 6, 7]);
-    app.update(Action::Submit);
-    assert_eq!(app.focus, Focus::Timeline, "Enter keeps the results");
-    assert_eq!(app.rows.len(), 1);
-    app.update(Action::Cancel);
-    assert_eq!(app.rows.len(), 10, "Esc clears the search");
+    let mut b = browser(120, 40);
+    b.type_text("jjjjound");
+    assert_eq!(b.app.context(), Context::Search);
+    assert!(b.app.browse.listing.is_ranked());
+    assert_eq!(b.listed_ids(), ["gel-kayano-14-jjjjound-2022"]);
+    let entry = b.app.browse.listing.entry(0).unwrap();
+    let positions = b
+        .app
+        .index
+        .title_positions(&b.app.store, entry, &b.app.browse.words);
+    assert_eq!(positions, [0, 1, 2, 3, 4, 5, 6, 7]);
+    b.press(Action::Submit);
+    assert_eq!(
+        b.app.context(),
+        Context::Timeline,
+        "Enter keeps the results"
+    );
+    assert_eq!(b.app.browse.listing.len(), 1);
+    b.press(Action::Cancel);
+    assert_eq!(b.app.browse.listing.len(), 10, "Esc clears the search");
 }
 
 #[test]
 fn search_narrows_live_and_esc_in_the_bar_clears_it() {
-    let mut app = app(120, 40);
-    type_text(&mut app, "2002");
-    let with_2002 = app.rows.len();
-    app.update(Action::Input('r'));
-    assert!(app.rows.len() <= with_2002);
-    assert!(app.rows.iter().all(|h| {
-        app.store
-            .title_of(&app.store.timeline[h.entry])
-            .contains("2002R")
-    }));
-    app.update(Action::DeleteChar);
-    assert_eq!(app.query, "2002");
-    app.update(Action::Cancel);
-    assert_eq!(app.query, "");
-    assert_eq!(app.focus, Focus::Timeline);
-    assert_eq!(app.rows.len(), 10);
+    let mut b = browser(120, 40);
+    b.type_text("2002");
+    let with_2002 = b.app.browse.listing.len();
+    b.press(Action::Input('r'));
+    assert!(b.app.browse.listing.len() <= with_2002);
+    let store = b.app.store.clone();
+    assert!(
+        (b.app.browse.listing.entries().into_iter())
+            .all(|p| store.title_of(&store.timeline[p]).contains("2002R"))
+    );
+    b.press(Action::DeleteChar);
+    assert_eq!(b.app.browse.search.query, "2002");
+    b.press(Action::Cancel);
+    assert_eq!(b.app.browse.search.query, "");
+    assert_eq!(b.app.context(), Context::Timeline);
+    assert_eq!(b.app.browse.listing.len(), 10);
 }
 
 #[test]
 fn field_filters_work_in_the_search_bar_and_bad_ones_are_explained() {
-    let mut app = app(120, 40);
-    type_text(&mut app, "brand:nb kind:collab");
-    assert_eq!(app.rows.len(), 2);
-    assert!(!app.ranked, "filters alone keep timeline order");
-    app.update(Action::ClearInput);
-    type_text(&mut app, "year:20x");
-    assert!(app.query_error.as_deref().unwrap().contains("not a year"));
+    let mut b = browser(120, 40);
+    b.type_text("brand:nb kind:collab");
+    assert_eq!(b.app.browse.listing.len(), 2);
+    assert!(
+        !b.app.browse.listing.is_ranked(),
+        "filters alone keep timeline order"
+    );
+    b.press(Action::ClearInput);
+    b.type_text("year:20x");
+    let error = b.app.browse.search.error.clone().unwrap();
+    assert!(error.contains("not a year"), "{error}");
     assert_eq!(
-        app.rows.len(),
+        b.app.browse.listing.len(),
         10,
         "the broken filter is ignored, not fatal"
     );
 }
 
 #[test]
+fn the_line_filter_lists_a_line() {
+    let mut b = browser(120, 40);
+    b.type_text("line:gel-kayano kind:model");
+    assert_eq!(
+        b.listed_ids(),
+        ["gel-kayano-1", "gel-kayano-4", "gel-kayano-14"]
+    );
+}
+
+#[test]
 fn the_brand_picker_filters_the_timeline_and_x_clears_it() {
-    let mut app = app(120, 40);
-    app.update(Action::PickBrand);
-    assert_eq!(app.focus, Focus::Picker);
+    let mut b = browser(120, 40);
+    b.press(Action::PickBrand);
+    assert_eq!(b.app.context(), Context::Picker);
     for c in "new".chars() {
-        app.update(Action::Input(c));
+        b.press(Action::Input(c));
     }
-    app.update(Action::Submit);
-    assert_eq!(app.focus, Focus::Timeline);
-    assert_eq!(app.rows.len(), 4);
-    assert!(app.rows.iter().all(|h| {
-        app.store
-            .id_of(&app.store.timeline[h.entry])
-            .starts_with("nb-")
-    }));
-    app.update(Action::ClearFilters);
-    assert_eq!(app.rows.len(), 10);
+    b.press(Action::Submit);
+    assert_eq!(b.app.context(), Context::Timeline);
+    assert_eq!(b.app.browse.listing.len(), 4);
+    assert!(b.listed_ids().iter().all(|id| id.starts_with("nb-")));
+    b.press(Action::ClearFilters);
+    assert_eq!(b.app.browse.listing.len(), 10);
 }
 
 #[test]
 fn the_collaborator_picker_is_searchable_and_esc_closes_it() {
-    let mut app = app(120, 40);
-    app.update(Action::PickCollaborator);
-    let picker = app.picker.as_ref().unwrap();
+    let mut b = browser(120, 40);
+    b.press(Action::PickCollaborator);
+    let Some(Overlay::Picker(picker)) = &b.app.overlay else {
+        panic!("no picker");
+    };
     assert_eq!(picker.items.len(), 4);
     for c in "kiko".chars() {
-        app.update(Action::Input(c));
+        b.press(Action::Input(c));
     }
-    assert_eq!(app.picker.as_ref().unwrap().items.len(), 1);
-    app.update(Action::Submit);
-    assert_eq!(app.rows.len(), 1);
-    assert_eq!(selected_id(&app), "gel-kayano-14-kiko-2023");
-    app.update(Action::PickBrand);
-    app.update(Action::Cancel);
-    assert!(app.picker.is_none());
-    assert_eq!(app.rows.len(), 1, "closing the picker keeps the filter");
+    let Some(Overlay::Picker(picker)) = &b.app.overlay else {
+        panic!("no picker");
+    };
+    assert_eq!(picker.items.len(), 1);
+    b.press(Action::Submit);
+    assert_eq!(b.listed_ids(), ["gel-kayano-14-kiko-2023"]);
+    b.press(Action::PickBrand);
+    b.press(Action::Cancel);
+    assert!(b.app.overlay.is_none());
+    assert_eq!(
+        b.app.browse.listing.len(),
+        1,
+        "closing the picker keeps the filter"
+    );
 }
 
 #[test]
 fn following_links_from_the_detail_and_going_back() {
-    let mut app = app(120, 40);
-    type_text(&mut app, "jjjjound");
-    app.update(Action::Submit);
-    app.update(Action::OpenDetail);
-    assert_eq!(app.focus, Focus::Detail);
+    let mut b = browser(120, 40);
+    b.type_text("jjjjound");
+    b.press(Action::Submit);
+    b.press(Action::OpenDetail);
+    assert_eq!(b.app.context(), Context::Detail);
     // The first link of a release is its brand, the second its model.
-    app.update(Action::Down);
-    app.update(Action::Submit);
-    assert_eq!(selected_id(&app), "gel-kayano-14", "followed to the model");
-    assert_eq!(app.focus, Focus::Detail);
-    assert_eq!(app.query, "", "the search was cleared to show the model");
-    app.update(Action::Back);
-    assert_eq!(selected_id(&app), "gel-kayano-14-jjjjound-2022");
-    assert_eq!(app.query, "jjjjound", "back restores the search");
+    b.press(Action::Down);
+    b.press(Action::Submit);
+    assert_eq!(b.selected_id(), "gel-kayano-14", "followed to the model");
+    assert_eq!(b.app.context(), Context::Detail);
+    assert_eq!(
+        b.app.browse.search.query, "",
+        "the search was cleared to show the model"
+    );
+    b.press(Action::Back);
+    assert_eq!(b.selected_id(), "gel-kayano-14-jjjjound-2022");
+    assert_eq!(
+        b.app.browse.search.query, "jjjjound",
+        "back restores the search"
+    );
 }
 
 #[test]
-fn following_a_collaborator_lists_their_work() {
-    let mut app = app(120, 40);
-    app.update(Action::Bottom);
-    app.update(Action::OpenDetail);
-    let links = app.links();
-    let collaborator = links
+fn following_a_collaborator_opens_their_page_and_back_returns() {
+    let mut b = browser(120, 40);
+    b.press(Action::Bottom);
+    b.press(Action::OpenDetail);
+    let links = b.app.browse.detail.links().to_vec();
+    let at = links
         .iter()
-        .position(|l| matches!(l, kicktime::detail::Link::Collaborator(_)))
+        .position(|l| matches!(l, Link::Collaborator(_)))
         .unwrap();
-    for _ in 0..collaborator {
-        app.update(Action::Down);
+    for _ in 0..at {
+        b.press(Action::Down);
     }
-    app.update(Action::Submit);
-    assert_eq!(app.focus, Focus::Timeline);
+    b.press(Action::Submit);
+    let Page::Collaborator(page) = &b.app.page else {
+        panic!("not on a collaborator page: {:?}", b.app.context());
+    };
+    let who = &b.app.store.collaborators[page.profile.collaborator];
+    assert_eq!(who.id.as_str(), "kiko-kostadinov");
+    assert_eq!(page.profile.releases().count(), 1);
+    b.press(Action::Back);
+    assert_eq!(b.app.context(), Context::Detail);
+    assert_eq!(b.selected_id(), "gel-kayano-14-kiko-2023");
+}
+
+#[test]
+fn the_lineage_lists_the_line_with_the_entry_selected_and_opens_a_generation() {
+    let mut b = browser(120, 40);
+    b.press(Action::NextEra); // the Gel-Kayano 14
+    b.press(Action::OpenLineage);
+    let Page::Lineage(lineage) = &b.app.page else {
+        panic!("no lineage: {:?}", b.app.context());
+    };
+    let store = b.app.store.clone();
+    let models: Vec<&str> = (lineage.line.generations.iter())
+        .map(|g| store.models.id(g.model))
+        .collect();
+    assert_eq!(models, ["gel-kayano-1", "gel-kayano-4", "gel-kayano-14"]);
+    let generation = lineage.line.generations[2].model;
     assert_eq!(
-        app.collaborator_filter
-            .map(|c| app.store.collaborators[c].id.as_str()),
-        Some("kiko-kostadinov")
+        lineage.line.row_of(&store, Subject::Model(generation)),
+        Some(lineage.selected),
+        "the Gel-Kayano 14 is selected"
     );
-    assert_eq!(app.rows.len(), 1);
+    // Up to the Gel-Kayano 4, and open it.
+    b.press(Action::Up);
+    b.press(Action::Submit);
+    assert_eq!(b.app.context(), Context::Detail);
+    assert_eq!(b.selected_id(), "gel-kayano-4");
+    b.press(Action::Back);
+    assert_eq!(b.app.context(), Context::Lineage, "back to the lineage");
+    b.press(Action::Back);
+    assert_eq!(b.app.context(), Context::Timeline);
+    assert_eq!(
+        b.selected_id(),
+        "gel-kayano-14",
+        "and back to where it started"
+    );
+}
+
+#[test]
+fn the_brand_page_counts_the_brand_and_narrows_the_timeline_to_a_year_or_a_line() {
+    let mut b = browser(120, 40);
+    b.press(Action::OpenBrand);
+    let Page::Brand(page) = &b.app.page else {
+        panic!("no brand page");
+    };
+    assert_eq!(page.profile.models, 3);
+    assert_eq!(page.profile.collabs, 2);
+    assert_eq!(page.profile.lines[0].name, "Gel-Kayano");
+    assert_eq!(page.year, 2023, "the cursor starts on the latest year");
+    b.press(Action::Left);
+    b.press(Action::Submit);
+    assert_eq!(b.app.browse.search.query, "brand:asics year:2022");
+    assert_eq!(b.listed_ids(), ["gel-kayano-14-jjjjound-2022"]);
+    b.press(Action::Back);
+    assert_eq!(b.app.context(), Context::Brand);
+    b.press(Action::NextSection);
+    b.press(Action::Submit);
+    assert_eq!(b.app.browse.search.query, "brand:asics line:Gel-Kayano");
+    assert_eq!(
+        b.app.browse.listing.len(),
+        6,
+        "the line's 3 models and 3 releases"
+    );
+}
+
+#[test]
+fn the_overview_jumps_the_timeline_to_a_year_and_to_an_era() {
+    let mut b = browser(120, 40);
+    b.press(Action::OpenOverview);
+    let Page::Overview(overview) = &b.app.page else {
+        panic!("no overview");
+    };
+    assert_eq!(
+        overview.year, 1993,
+        "the cursor starts at the selected entry's year"
+    );
+    b.press(Action::SwitchBreakdown);
+    b.press(Action::PageDown);
+    b.press(Action::PageDown);
+    b.press(Action::Submit);
+    assert_eq!(b.app.context(), Context::Timeline);
+    assert_eq!(
+        b.selected_id(),
+        "nb-2002r",
+        "the first entry of 2013 or later"
+    );
+    b.press(Action::OpenOverview);
+    b.press(Action::Era(4));
+    assert_eq!(
+        b.selected_id(),
+        "gel-kayano-14",
+        "the first entry of Y2K tech runners"
+    );
 }
 
 #[test]
 fn the_selection_stays_visible_on_a_small_screen() {
-    let mut app = app(40, 12);
+    let mut b = browser(40, 12);
     for _ in 0..9 {
-        app.update(Action::Down);
-        let height = usize::from(app.areas().list_height());
-        let line = app
-            .lines
-            .iter()
-            .position(|l| *l == ListLine::Row(app.selected))
-            .unwrap();
+        b.press(Action::Down);
+        let height = usize::from(b.app.areas().list_height());
+        let listing = &b.app.browse.listing;
+        let line = listing.line_of_row(listing.selected);
         assert!(
-            line >= app.offset && line < app.offset + height,
+            line >= listing.offset && line < listing.offset + height,
             "line {line} offset {}",
-            app.offset
+            listing.offset
         );
     }
-    app.update(Action::Resize(40, 8));
-    app.update(Action::Top);
-    assert_eq!(app.offset, 0);
+    b.press(Action::Resize(40, 8));
+    b.press(Action::Top);
+    assert_eq!(b.app.browse.listing.offset, 0);
 }
 
 #[test]
 fn clicking_a_row_selects_it_and_the_wheel_scrolls() {
-    let mut app = app(120, 40);
-    // Row 0 of the screen is the tabs, 1 the search bar, 2 the list's border, 3 the first
+    let mut b = browser(120, 40);
+    // Row 0 of the screen is the eras, 1 the search bar, 2 the list's border, 3 the first
     // era heading, 4 the first entry, 5 the second.
-    app.update(Action::Click(10, 5));
-    assert_eq!(selected_id(&app), "gel-kayano-4");
-    app.update(Action::Scroll(3));
-    assert_eq!(app.selected, 4);
+    b.press(Action::Click(10, 5));
+    assert_eq!(b.selected_id(), "gel-kayano-4");
+    b.press(Action::Scroll(3));
+    assert_eq!(b.app.browse.listing.selected, 4);
 }
 
 #[test]
-fn help_opens_and_any_key_closes_it() {
-    let mut app = app(120, 40);
-    app.update(Action::Help);
-    assert!(app.help);
-    app.update(Action::Down);
-    assert!(!app.help);
+fn help_opens_scrolls_and_any_other_key_closes_it() {
+    let mut b = browser(120, 40);
+    b.press(Action::Help);
+    assert_eq!(b.app.context(), Context::Help);
+    b.press(Action::Down);
+    assert!(
+        matches!(b.app.overlay, Some(Overlay::Help(1))),
+        "j scrolls the help"
+    );
+    b.press(Action::Right);
+    assert_eq!(b.app.context(), Context::Timeline);
     assert_eq!(
-        app.selected, 0,
+        b.app.browse.listing.selected, 0,
         "the key that closes the help does nothing else"
     );
 }
 
 #[test]
 fn a_huge_paste_is_cut_and_stays_responsive() {
-    let mut app = app(120, 40);
-    app.update(Action::OpenSearch);
+    let mut b = browser(120, 40);
+    b.press(Action::OpenSearch);
     let started = std::time::Instant::now();
-    app.update(Action::Paste("kayano\n\u{1b}[2J".repeat(10_000)));
+    b.press(Action::Paste("kayano\n\u{1b}[2J".repeat(10_000)));
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    let query = &b.app.browse.search.query;
     assert_eq!(
-        app.query.chars().count(),
-        kicktime::tui::app::MAX_QUERY_CHARS
+        query.chars().count(),
+        kicktime::tui::views::search::MAX_QUERY_CHARS
     );
-    assert!(!app.query.chars().any(char::is_control));
+    assert!(!query.chars().any(char::is_control));
 }
 
 #[test]
-fn quit_is_a_state_change() {
-    let mut app = app(80, 24);
-    app.update(Action::Quit);
-    assert!(app.quit);
+fn quit_is_an_effect_for_the_loop() {
+    let mut b = browser(80, 24);
+    assert_eq!(
+        b.app.update(Action::Quit),
+        Some(kicktime::tui::action::Effect::Quit)
+    );
+    b.press(Action::Quit);
+    assert!(b.quit_asked());
 }
 
 #[test]
@@ -293,57 +413,60 @@ fn narrowing_a_search_gives_what_a_fresh_search_gives() {
         ("kay", "kayano 1"),
         ("brand:asics", "brand:asics 14"),
     ] {
-        let mut narrowed = app(120, 40);
-        type_text(&mut narrowed, typed);
+        let mut narrowed = browser(120, 40);
+        narrowed.type_text(typed);
         for c in fresh[typed.len()..].chars() {
-            narrowed.update(Action::Input(c));
+            narrowed.press(Action::Input(c));
         }
-        let mut direct = app(120, 40);
-        direct.update(Action::Paste(fresh.to_string()));
-        assert_eq!(narrowed.query, fresh);
-        assert_eq!(narrowed.rows, direct.rows, "{typed} then {fresh}");
+        let mut direct = browser(120, 40);
+        direct.press(Action::Paste(fresh.to_string()));
+        assert_eq!(narrowed.app.browse.search.query, fresh);
+        assert_eq!(
+            narrowed.app.browse.listing, direct.app.browse.listing,
+            "{typed} then {fresh}"
+        );
     }
 }
 
 #[test]
 fn on_a_large_dataset_searches_run_on_the_worker_and_stale_answers_are_dropped() {
-    use kicktime::tui::worker::Worker;
-    let store = open(Some(&common::mini())).unwrap().store;
-    // A threshold of 0 treats the small dataset as large.
-    let mut app = App::with_async_from(store, 120, 40, 0);
-    let first = app
-        .take_request()
-        .expect("the opening list is a search too");
-    let worker = Worker::spawn(app.store.clone(), app.search_index());
+    use kicktime::tui::action::Effect;
+    use kicktime::tui::app::App;
+    use kicktime::tui::worker::{Worker, run};
+    let store = kicktime::open::open(Some(&common::mini())).unwrap().store;
+    let mut app = App::new(store, 120, 40);
+    let Some(Effect::Search(first)) = app.start() else {
+        panic!("the opening list is a search too");
+    };
+    let worker = Worker::spawn(app.store.clone(), app.index.clone());
     worker.send(first);
-    let outcome = wait_for_outcome(&worker);
-    app.receive(outcome);
-    assert_eq!(app.rows.len(), 10);
+    app.update(Action::Searched(wait_for_outcome(&worker)));
+    assert_eq!(app.browse.listing.len(), 10);
 
     app.update(Action::OpenSearch);
-    app.update(Action::Input('g'));
-    let stale = app.take_request().unwrap();
-    app.update(Action::Input('a'));
+    let Some(Effect::Search(stale)) = app.update(Action::Input('g')) else {
+        panic!("typing asks for a search");
+    };
+    let Some(Effect::Search(fresh)) = app.update(Action::Input('a')) else {
+        panic!("typing asks for a search");
+    };
     assert!(app.searching());
     assert_eq!(
-        app.rows.len(),
+        app.browse.listing.len(),
         10,
         "the list stays as it was while the worker searches"
     );
-    let fresh = app.take_request().unwrap();
-    worker.send(stale);
-    let stale_outcome = wait_for_outcome(&worker);
-    app.receive(stale_outcome);
+    app.update(Action::Searched(run(&app.store, &app.index, stale)));
     assert!(app.searching(), "an answer to an older query is ignored");
     worker.send(fresh);
-    app.receive(wait_for_outcome(&worker));
+    app.update(Action::Searched(wait_for_outcome(&worker)));
     assert!(!app.searching());
-    assert!(app.ranked);
-    assert_eq!(app.query, "ga");
+    assert!(app.browse.listing.is_ranked());
+    assert_eq!(app.browse.search.query, "ga");
+    let store = app.store.clone();
     assert!(
-        app.rows
-            .iter()
-            .any(|h| app.store.id_of(&app.store.timeline[h.entry]) == "nb-2002r-ganni-2022")
+        (app.browse.listing.entries().into_iter())
+            .any(|p| store.id_of(&store.timeline[p]) == "nb-2002r-ganni-2022")
     );
 }
 
@@ -359,4 +482,21 @@ fn wait_for_outcome(worker: &kicktime::tui::worker::Worker) -> kicktime::tui::wo
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+}
+
+#[test]
+fn without_search_words_every_entry_of_a_large_timeline_is_listed() {
+    let store = kicktime::synthetic::store(20_000);
+    let total = store.timeline.len();
+    let mut b = Browser::new(store, 120, 40);
+    assert_eq!(b.app.browse.listing.len(), total, "no cap without words");
+    let counts = b.app.browse.listing.era_counts.clone();
+    assert_eq!(counts.iter().sum::<usize>(), total);
+    for (era, _) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+        b.press(Action::Era(era));
+        assert_eq!(b.era_id(), b.app.store.eras[era].id.as_str());
+    }
+    b.press(Action::Bottom);
+    assert_eq!(b.app.browse.listing.selected, total - 1);
+    assert!(b.app.browse.count(&b.app.store, false).contains("entries"));
 }

@@ -83,6 +83,20 @@ impl Session {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// The text of the first screen row drawn in reverse video with `text` in it, if any: the
+    /// selected row of a list.
+    fn selected_row_with(&self, text: &str) -> Option<String> {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        (0..rows).find_map(|row| {
+            let cells: Vec<_> = (0..cols).filter_map(|col| screen.cell(row, col)).collect();
+            let line: String = cells.iter().map(|c| c.contents()).collect();
+            let reversed = cells.iter().filter(|c| c.inverse()).count();
+            (reversed > 10 && line.contains(text)).then_some(line)
+        })
+    }
+
     fn in_alternate_screen(&self) -> bool {
         self.screen.lock().unwrap().screen().alternate_screen()
     }
@@ -220,13 +234,56 @@ fn browsing_searching_and_quitting_as_a_person_would() {
         "the search was cleared to reach the model:\n{screen}"
     );
 
-    // The help overlay, then any key closes it.
+    // The help overlay, then any key but a movement closes it.
     session.keys("?");
-    session.wait_for("Keys (any key closes)");
+    session.wait_for("Keys (j k scroll");
     session.escape();
-    session.wait_until_gone("Keys (any key closes)");
+    session.wait_until_gone("Keys (j k scroll");
 
     session.escape();
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn from_the_kayano_14_through_its_lineage_brand_collaborator_and_overview() {
+    let mut session = Session::start(&[], 120, 40, &[]);
+    session.wait_for("Timeline");
+    session.keys("/kayano 14\r");
+    session.wait_for("Results, best first");
+    let screen = session.wait_for("TRUSSTIC");
+    assert!(screen.contains("Gel-Kayano 14"), "{screen}");
+
+    // The lineage, with the Gel-Kayano 14 selected; down to the Gel-Kayano 22 and open it.
+    session.keys("l");
+    session.wait_for("Lineage: Gel-Kayano");
+    assert!(session.selected_row_with("Gel-Kayano 14").is_some());
+    let mut steps = 0;
+    while session.selected_row_with("Gel-Kayano 22").is_none() {
+        session.keys("j");
+        std::thread::sleep(Duration::from_millis(15));
+        steps += 1;
+        assert!(
+            steps < 300,
+            "never reached the Gel-Kayano 22:\n{}",
+            session.contents()
+        );
+    }
+    session.keys("\r");
+    let screen = session.wait_for("generation   22");
+    assert!(screen.contains("Detail"), "{screen}");
+
+    // Back to the lineage, then the brand page, one of its collaborators, the overview.
+    session.keys("\u{7f}");
+    session.wait_for("Lineage: Gel-Kayano");
+    session.keys("B");
+    session.wait_for("ASICS · Japan");
+    session.keys("\t\t\r");
+    session.wait_for("releases per year");
+    session.keys("s");
+    let screen = session.wait_for("Overview ·");
+    assert!(screen.contains("t: by brand"), "{screen}");
     session.keys("q");
     assert_eq!(session.exit_code(), 0);
     session.assert_terminal_restored();

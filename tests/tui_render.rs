@@ -2,28 +2,30 @@
 
 mod common;
 
+use common::Browser;
 use kicktime::open::open;
 use kicktime::tui::action::Action;
-use kicktime::tui::app::App;
 use kicktime::tui::theme::Theme;
-use kicktime::tui::view::draw;
+use kicktime::tui::views::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn app_on(path: &std::path::Path, width: u16, height: u16) -> App {
-    App::new(
+fn app_on(path: &std::path::Path, width: u16, height: u16) -> Browser {
+    Browser::new(
         open(Some(path)).expect("dataset opens").store,
         width,
         height,
     )
 }
 
-fn render(app: &App, theme: &Theme) -> Buffer {
-    let (width, height) = app.size;
+fn render(browser: &Browser, theme: &Theme) -> Buffer {
+    let (width, height) = browser.app.size;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| draw(frame, app, theme)).unwrap();
+    terminal
+        .draw(|frame| draw(frame, &browser.app, theme))
+        .unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -88,8 +90,8 @@ fn at_80_by_24_the_timeline_fills_the_screen_with_tabs_bar_and_footer() {
 #[test]
 fn at_80_by_24_enter_shows_the_detail_alone() {
     let mut app = app_on(&common::mini(), 80, 24);
-    app.update(Action::NextEra);
-    app.update(Action::OpenDetail);
+    app.press(Action::NextEra);
+    app.press(Action::OpenDetail);
     let text = screen(&render(&app, &Theme::dark()));
     assert!(text.contains("Detail"), "{text}");
     assert!(text.contains("TRUSSTIC"), "{text}");
@@ -121,16 +123,18 @@ fn the_selected_row_and_the_current_era_tab_stand_out() {
     assert!(buffer[(x + 2, y)].modifier.contains(Modifier::REVERSED));
     let (x, y) = find(&buffer, "Gel-Kayano 4").unwrap();
     assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
-    let (x, y) = find(&buffer, "4 1990").unwrap();
+    let (x, y) = find(&buffer, "4 Support and structure 1990–1999 (2)").unwrap();
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(&buffer, "5 Y2K").expect("the other eras are named too");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
 fn matched_characters_are_highlighted() {
     let mut app = app_on(&common::mini(), 120, 40);
-    app.update(Action::OpenSearch);
+    app.press(Action::OpenSearch);
     for c in "jjjjound".chars() {
-        app.update(Action::Input(c));
+        app.press(Action::Input(c));
     }
     let buffer = render(&app, &Theme::dark());
     assert!(
@@ -159,9 +163,9 @@ fn no_color_draws_without_any_colour_and_keeps_the_selection_visible() {
 }
 
 #[test]
-fn the_help_overlay_lists_the_keys_of_the_keymap() {
-    let mut app = app_on(&common::mini(), 100, 48);
-    app.update(Action::Help);
+fn the_help_overlay_lists_every_key_of_the_keymap_in_columns() {
+    let mut app = app_on(&common::mini(), 200, 60);
+    app.press(Action::Help);
     let text = screen(&render(&app, &Theme::dark()));
     for binding in kicktime::tui::keys::BINDINGS
         .iter()
@@ -173,6 +177,21 @@ fn the_help_overlay_lists_the_keys_of_the_keymap() {
             binding.description
         );
     }
+}
+
+#[test]
+fn on_a_small_screen_the_help_scrolls_to_its_last_line() {
+    let mut app = app_on(&common::mini(), 80, 24);
+    app.press(Action::Help);
+    let last = "Mouse: the wheel scrolls";
+    assert!(!screen(&render(&app, &Theme::dark())).contains(last));
+    for _ in 0..10 {
+        app.press(Action::PageDown);
+    }
+    let text = screen(&render(&app, &Theme::dark()));
+    assert!(text.contains(last), "{text}");
+    app.press(Action::Cancel);
+    assert!(!screen(&render(&app, &Theme::dark())).contains("Keys ("));
 }
 
 #[test]
@@ -191,17 +210,17 @@ fn a_tiny_terminal_gets_a_notice_and_no_size_panics() {
         (100, 20),
         (500, 200),
     ] {
-        app.update(Action::Resize(w, h));
-        app.update(Action::Down);
+        app.press(Action::Resize(w, h));
+        app.press(Action::Down);
         render(&app, &Theme::dark());
-        app.update(Action::OpenDetail);
+        app.press(Action::OpenDetail);
         render(&app, &Theme::dark());
-        app.update(Action::Help);
+        app.press(Action::Help);
         render(&app, &Theme::mono());
-        app.update(Action::Cancel);
-        app.update(Action::PickBrand);
+        app.press(Action::Cancel);
+        app.press(Action::PickBrand);
         render(&app, &Theme::dark());
-        app.update(Action::Cancel);
+        app.press(Action::Cancel);
     }
 }
 

@@ -27,7 +27,7 @@ fuzz_target!(|bytes: &[u8]| {
     let store = Store::build(files);
     // Every record unpacks and every entry's detail can be drawn.
     for position in 0..store.timeline.len() {
-        kicktime::detail::describe(&store, position);
+        kicktime::detail::describe(&store, store.timeline[position].subject());
     }
     let index = SearchIndex::new(&store);
     let query = Query::parse(&String::from_utf8_lossy(bytes)).unwrap_or_default();

@@ -33,6 +33,7 @@ pub struct Dataset {
     pub brands: Vec<Brand>,
     pub collaborators: Vec<Collaborator>,
     pub eras: Vec<Era>,
+    pub publishers: Vec<Publisher>,
     /// Packed as they are read: see [`Records`].
     pub models: Records<Model>,
     pub releases: Records<Release>,
@@ -51,6 +52,9 @@ pub struct Brand {
     pub country: Option<Text>,
     #[serde(default)]
     pub founded: Option<i32>,
+    /// Pages that state its country and founding year.
+    #[serde(default, deserialize_with = "exact")]
+    pub sources: Box<[Source]>,
 }
 
 /// Who a brand works with on a release: a label, a designer, a shop, an artist.
@@ -94,6 +98,55 @@ impl CollaboratorKind {
     }
 }
 
+/// Who puts out the pages found at a host: the outlet named beside a source, and the kind of
+/// publisher that `kicktime stats` counts. A host covers its subdomains; `www.` is left out.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Publisher {
+    pub host: Text,
+    pub name: Text,
+    pub kind: PublisherKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum PublisherKind {
+    /// A shoe brand's own site: its archive, newsroom or product pages.
+    Brand,
+    /// A magazine, newspaper or review site with editors.
+    Editorial,
+    /// A shop's product, launch or history pages.
+    Retailer,
+    /// A museum or archive.
+    Museum,
+    /// An encyclopedia or database anyone may edit.
+    Reference,
+    /// A personal blog or a fan site.
+    Blog,
+}
+
+impl PublisherKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Brand => "brand",
+            Self::Editorial => "editorial",
+            Self::Retailer => "retailer",
+            Self::Museum => "museum",
+            Self::Reference => "reference",
+            Self::Blog => "blog",
+        }
+    }
+
+    /// Whether a page of this publisher can carry an entry alone: a brand, an editorial
+    /// outlet, a retailer or a museum answers for what it prints.
+    pub fn is_accountable(self) -> bool {
+        matches!(
+            self,
+            Self::Brand | Self::Editorial | Self::Retailer | Self::Museum
+        )
+    }
+}
+
 /// A named period of the timeline. `end` is inclusive; an era without `end` runs to today.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +158,9 @@ pub struct Era {
     #[serde(default)]
     pub end: Option<i32>,
     pub description: Text,
+    /// Pages that date the movement this era stands for.
+    #[serde(default, deserialize_with = "exact")]
+    pub sources: Box<[Source]>,
 }
 
 /// A silhouette or one generation of a line: the Gel-Kayano 14, the 990v3.
@@ -117,9 +173,16 @@ pub struct Model {
     #[serde(default)]
     pub line: Option<Text>,
     pub name: Text,
+    /// Its number in its line (14 for the Gel-Kayano 14; 1 for a line's first model even when
+    /// it was not numbered), where the brand numbers the line.
+    #[serde(default)]
+    pub generation: Option<u16>,
     #[serde(default, deserialize_with = "exact")]
     pub aliases: Box<[Text]>,
-    pub introduced: PartialDate,
+    /// When it came out; `None` for a generation known to exist that no source dates. Such a
+    /// model is not on the timeline, but `show`, the detail pane and the lineage list it.
+    #[serde(default)]
+    pub introduced: Option<PartialDate>,
     #[serde(default, deserialize_with = "exact")]
     pub designers: Box<[Text]>,
     #[serde(default, deserialize_with = "exact")]

@@ -111,6 +111,21 @@ impl<'a> Packer<'a> {
             .for_each(|b| self.byte(b));
     }
 
+    fn maybe_date(&mut self, date: Option<PartialDate>) {
+        match date {
+            Some(date) => {
+                self.byte(1);
+                self.date(date);
+            }
+            None => self.byte(0),
+        }
+    }
+
+    /// A small optional number, written as 0 for none and n + 1 for n.
+    fn maybe_number(&mut self, n: Option<u16>) {
+        self.number(n.map_or(0, |n| u64::from(n) + 1));
+    }
+
     fn provenance(&mut self, sources: &[Source], disputes: &[Dispute]) {
         self.list(sources, |p, s| {
             p.text(s.title);
@@ -195,6 +210,15 @@ impl<'a> Unpacker<'a> {
         }
     }
 
+    fn maybe_date(&mut self) -> Option<PartialDate> {
+        (self.byte() == 1).then(|| self.date())
+    }
+
+    fn maybe_number(&mut self) -> Option<u16> {
+        let n = self.number();
+        (n > 0).then(|| (n - 1) as u16)
+    }
+
     fn provenance(&mut self) -> (Box<[Source]>, Box<[Dispute]>) {
         let sources = self.list(|u| Source {
             title: u.text(),
@@ -250,8 +274,9 @@ impl Packed for Model {
         p.text(self.name);
         p.text(self.brand);
         p.maybe_text(self.line);
+        p.maybe_number(self.generation);
         p.texts(&self.aliases);
-        p.date(self.introduced);
+        p.maybe_date(self.introduced);
         p.texts(&self.designers);
         p.texts(&self.technologies);
         p.byte(
@@ -273,8 +298,9 @@ impl Packed for Model {
             name: u.text(),
             brand: u.text(),
             line: u.maybe_text(),
+            generation: u.maybe_number(),
             aliases: u.texts(),
-            introduced: u.date(),
+            introduced: u.maybe_date(),
             designers: u.texts(),
             technologies: u.texts(),
             category: CATEGORIES[usize::from(u.byte()) % CATEGORIES.len()],
@@ -423,10 +449,11 @@ mod tests {
                 texts(),
             ),
             (
-                date(),
+                proptest::option::of(date()),
                 texts(),
                 texts(),
                 prop::sample::select(CATEGORIES.to_vec()),
+                proptest::option::of(any::<u16>()),
             ),
             (text(), proptest::option::of(text()), texts(), provenance()),
         )
@@ -435,6 +462,7 @@ mod tests {
                 brand: a.2,
                 line: a.3,
                 name: a.1,
+                generation: b.4,
                 aliases: a.4,
                 introduced: b.0,
                 designers: b.1,

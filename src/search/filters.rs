@@ -13,6 +13,8 @@ pub(super) struct ResolvedFilters<'a> {
     brands: Vec<bool>,
     collaborators: Vec<bool>,
     eras: Vec<bool>,
+    /// Models whose line a `line:` value selects (empty without one).
+    models: Vec<bool>,
 }
 
 impl<'a> ResolvedFilters<'a> {
@@ -43,6 +45,7 @@ impl<'a> ResolvedFilters<'a> {
             .map(|c| (c.id.as_str(), c.name.as_str(), &c.aliases[..]))
             .collect();
         ResolvedFilters {
+            models: resolve_lines(store, &filters.lines),
             store,
             filters,
             brands: resolve(&filters.brands, &brands),
@@ -65,7 +68,28 @@ impl<'a> ResolvedFilters<'a> {
                     .iter()
                     .any(|&(a, b)| (a..=b).contains(&entry.date.year)))
             && (f.kinds.is_empty() || f.kinds.contains(&entry.kind))
+            && (f.lines.is_empty() || self.models.get(entry.model()).copied().unwrap_or(false))
     }
+}
+
+/// Which models belong to a line that one of `values` selects (by the rules of [`resolve`]).
+/// Lines are not indexed, so this reads every model once: only a query with `line:` pays it.
+fn resolve_lines(store: &Store, values: &[String]) -> Vec<bool> {
+    if values.is_empty() {
+        return Vec::new();
+    }
+    let lines: Vec<Option<Text>> = store.models.iter().map(|m| m.line).collect();
+    let mut names: Vec<&str> = lines.iter().flatten().map(Text::as_str).collect();
+    names.sort_unstable();
+    names.dedup();
+    let items: Vec<(&str, &str, &[Text])> = names.iter().map(|&n| (n, n, &[][..])).collect();
+    let selected = resolve(values, &items);
+    lines
+        .iter()
+        .map(|line| {
+            line.is_some_and(|l| names.binary_search(&l.as_str()).is_ok_and(|i| selected[i]))
+        })
+        .collect()
 }
 
 /// Which of `items` (id, name, aliases) the filter values select. A value that equals an id,

@@ -20,6 +20,8 @@ pub struct Filters {
     /// Inclusive year ranges.
     pub years: Vec<(i32, i32)>,
     pub kinds: Vec<EntryKind>,
+    /// Model lines: `line:gel-kayano`.
+    pub lines: Vec<String>,
 }
 
 impl Filters {
@@ -76,18 +78,19 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 fn is_field(field: &str) -> bool {
     matches!(
         field.to_ascii_lowercase().as_str(),
-        "brand" | "collab" | "collaborator" | "era" | "year" | "kind"
+        "brand" | "collab" | "collaborator" | "era" | "year" | "kind" | "line"
     )
 }
 
 impl Filters {
-    /// Adds one filter; `field` is one of brand, collab, era, year, kind.
+    /// Adds one filter; `field` is one of brand, collab, era, year, kind, line.
     pub fn add(&mut self, field: &str, value: &str) -> Result<(), QueryError> {
         match field.to_ascii_lowercase().as_str() {
             "brand" => self.brands.push(value.to_string()),
             "collab" | "collaborator" => self.collaborators.push(value.to_string()),
             "era" => self.eras.push(value.to_string()),
             "year" => self.years.push(parse_years(value)?),
+            "line" => self.lines.push(value.to_string()),
             _ => self.kinds.extend(parse_kind(value)?),
         }
         Ok(())

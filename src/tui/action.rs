@@ -1,12 +1,18 @@
-//! Everything a person can ask of the browser, whatever key or mouse gesture asked it.
+//! Everything that can change the browser's state ([`Action`]), and what the state asks the
+//! event loop to do in return ([`Effect`]). Keys, the mouse, the terminal and the search
+//! worker all speak in actions; [`crate::tui::app::App::update`] is the one place they land.
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::tui::worker::{Outcome, Request};
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     Help,
     Resize(u16, u16),
     Up,
     Down,
+    Left,
+    Right,
     PageUp,
     PageDown,
     Top,
@@ -30,8 +36,31 @@ pub enum Action {
     PickCollaborator,
     ClearFilters,
     OpenDetail,
+    /// The lineage of the selected entry's line.
+    OpenLineage,
+    /// The page of the selected entry's brand.
+    OpenBrand,
+    /// The page of the selected release's (first) collaborator.
+    OpenCollaborator,
+    /// The whole history at a glance.
+    OpenOverview,
+    /// In the overview: stack the years by kind or by brand.
+    SwitchBreakdown,
+    /// On a page with several parts (the brand page): the next or previous part.
+    NextSection,
+    PrevSection,
     /// Mouse wheel: move the selection by this many rows.
     Scroll(isize),
     /// Mouse click at a column and row of the screen.
     Click(u16, u16),
+    /// A search finished on the worker (or at once, on a small dataset).
+    Searched(Outcome),
+}
+
+/// What the state asks the loop to do: work that is not a change of state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run this search and hand back its outcome as [`Action::Searched`].
+    Search(Request),
+    Quit,
 }

@@ -4,41 +4,80 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 
 use crate::tui::action::Action;
-use crate::tui::app::Focus;
+use crate::tui::app::Context;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     /// Everywhere, even while typing.
     Always,
-    /// In the timeline and the detail pane.
-    Browse,
+    /// Everywhere but while typing.
+    Browsing,
+    /// On the main screen: the timeline and the detail pane.
+    Main,
     Timeline,
     Detail,
     /// While typing in the search bar or a picker.
     Typing,
+    /// On the lineage, brand, collaborator and overview pages.
+    Pages,
+    Lineage,
+    Brand,
+    Collaborator,
+    Overview,
 }
 
 impl Scope {
     pub fn title(self) -> &'static str {
         match self {
             Scope::Always => "Anywhere",
-            Scope::Browse => "Browsing",
+            Scope::Browsing => "Browsing",
+            Scope::Main => "Timeline and detail",
             Scope::Timeline => "Timeline",
             Scope::Detail => "Detail pane",
             Scope::Typing => "Search bar and pickers",
+            Scope::Pages => "Lineage, brand, collaborator and overview pages",
+            Scope::Lineage => "Lineage",
+            Scope::Brand => "Brand page",
+            Scope::Collaborator => "Collaborator page",
+            Scope::Overview => "Overview",
         }
     }
 
-    fn applies(self, focus: Focus) -> bool {
+    pub fn applies(self, context: Context) -> bool {
+        use Context as C;
         match self {
             Scope::Always => true,
-            Scope::Browse => matches!(focus, Focus::Timeline | Focus::Detail),
-            Scope::Timeline => focus == Focus::Timeline,
-            Scope::Detail => focus == Focus::Detail,
-            Scope::Typing => matches!(focus, Focus::Search | Focus::Picker),
+            Scope::Browsing => !matches!(context, C::Search | C::Picker),
+            Scope::Main => matches!(context, C::Timeline | C::Detail),
+            Scope::Timeline => context == C::Timeline,
+            Scope::Detail => context == C::Detail,
+            Scope::Typing => matches!(context, C::Search | C::Picker),
+            Scope::Pages => matches!(
+                context,
+                C::Lineage | C::Brand | C::Collaborator | C::Overview
+            ),
+            Scope::Lineage => context == C::Lineage,
+            Scope::Brand => context == C::Brand,
+            Scope::Collaborator => context == C::Collaborator,
+            Scope::Overview => context == C::Overview,
         }
     }
+
+    /// The scopes in the order the help lists them.
+    pub const ALL: [Scope; 11] = [
+        Scope::Browsing,
+        Scope::Main,
+        Scope::Timeline,
+        Scope::Detail,
+        Scope::Pages,
+        Scope::Lineage,
+        Scope::Brand,
+        Scope::Collaborator,
+        Scope::Overview,
+        Scope::Typing,
+        Scope::Always,
+    ];
 }
 
 pub struct Binding {
@@ -46,7 +85,7 @@ pub struct Binding {
     /// The keys as shown to people.
     pub shown: &'static str,
     pub description: &'static str,
-    /// Shown in the footer when its scope applies.
+    /// Shown in the footer where its scope applies.
     pub in_footer: bool,
     keys: &'static [(KeyCode, KeyModifiers)],
     action: Option<Action>,
@@ -54,6 +93,7 @@ pub struct Binding {
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
 const fn bind(
     scope: Scope,
@@ -76,6 +116,11 @@ const fn bind(
 use KeyCode::*;
 use Scope::*;
 
+/// A binding that continues the one before it (the same description, other keys).
+const fn more(scope: Scope, keys: &'static [(KeyCode, KeyModifiers)], action: Action) -> Binding {
+    bind(scope, "", "", false, keys, Some(action))
+}
+
 pub const BINDINGS: &[Binding] = &[
     bind(
         Always,
@@ -86,7 +131,7 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::Quit),
     ),
     bind(
-        Browse,
+        Browsing,
         "q",
         "quit",
         true,
@@ -94,7 +139,7 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::Quit),
     ),
     bind(
-        Browse,
+        Browsing,
         "?",
         "help",
         true,
@@ -102,7 +147,7 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::Help),
     ),
     bind(
-        Browse,
+        Main,
         "/",
         "search",
         true,
@@ -117,20 +162,13 @@ pub const BINDINGS: &[Binding] = &[
         &[(Char('j'), NONE), (Down, NONE)],
         Some(Action::Down),
     ),
-    bind(
-        Timeline,
-        "",
-        "",
-        false,
-        &[(Char('k'), NONE), (Up, NONE)],
-        Some(Action::Up),
-    ),
+    more(Timeline, &[(Char('k'), NONE), (Up, NONE)], Action::Up),
     bind(
         Timeline,
         "Enter →",
         "open detail",
         true,
-        &[(Enter, NONE), (Right, NONE), (Char('l'), NONE)],
+        &[(Enter, NONE), (Right, NONE)],
         Some(Action::OpenDetail),
     ),
     bind(
@@ -149,14 +187,7 @@ pub const BINDINGS: &[Binding] = &[
         &[(Char('j'), NONE), (Down, NONE)],
         Some(Action::Down),
     ),
-    bind(
-        Detail,
-        "",
-        "",
-        false,
-        &[(Char('k'), NONE), (Up, NONE)],
-        Some(Action::Up),
-    ),
+    more(Detail, &[(Char('k'), NONE), (Up, NONE)], Action::Up),
     bind(
         Detail,
         "Enter",
@@ -174,7 +205,7 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::Cancel),
     ),
     bind(
-        Browse,
+        Main,
         "] Tab",
         "next era",
         true,
@@ -182,36 +213,29 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::NextEra),
     ),
     bind(
-        Browse,
+        Main,
         "[ Shift-Tab",
         "previous era",
         false,
-        &[
-            (Char('['), NONE),
-            (BackTab, NONE),
-            (BackTab, KeyModifiers::SHIFT),
-        ],
+        &[(Char('['), NONE), (BackTab, NONE), (BackTab, SHIFT)],
         Some(Action::PrevEra),
     ),
-    bind(Browse, "1-9", "jump to era N", false, &[], None),
+    bind(Main, "1-9", "jump to era N", false, &[], None),
     bind(
-        Browse,
+        Main,
         "PgDn PgUp",
         "page down, up",
         false,
         &[(PageDown, NONE), (Char('f'), CTRL), (Char('d'), CTRL)],
         Some(Action::PageDown),
     ),
-    bind(
-        Browse,
-        "",
-        "",
-        false,
+    more(
+        Main,
         &[(PageUp, NONE), (Char('b'), CTRL), (Char('u'), CTRL)],
-        Some(Action::PageUp),
+        Action::PageUp,
     ),
     bind(
-        Browse,
+        Main,
         "g Home",
         "first entry",
         false,
@@ -219,7 +243,7 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::Top),
     ),
     bind(
-        Browse,
+        Main,
         "G End",
         "last entry",
         false,
@@ -227,23 +251,23 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::Bottom),
     ),
     bind(
-        Browse,
+        Main,
         "b",
         "filter by brand",
-        true,
+        false,
         &[(Char('b'), NONE)],
         Some(Action::PickBrand),
     ),
     bind(
-        Browse,
+        Main,
         "c",
         "filter by collaborator",
-        true,
+        false,
         &[(Char('c'), NONE)],
         Some(Action::PickCollaborator),
     ),
     bind(
-        Browse,
+        Main,
         "x",
         "clear search and filters",
         false,
@@ -251,12 +275,168 @@ pub const BINDINGS: &[Binding] = &[
         Some(Action::ClearFilters),
     ),
     bind(
-        Browse,
+        Main,
+        "l",
+        "lineage of the line",
+        true,
+        &[(Char('l'), NONE)],
+        Some(Action::OpenLineage),
+    ),
+    bind(
+        Main,
+        "B",
+        "brand page",
+        true,
+        &[(Char('B'), NONE)],
+        Some(Action::OpenBrand),
+    ),
+    bind(
+        Main,
+        "C",
+        "collaborator page",
+        false,
+        &[(Char('C'), NONE)],
+        Some(Action::OpenCollaborator),
+    ),
+    bind(
+        Browsing,
+        "s",
+        "overview",
+        true,
+        &[(Char('s'), NONE)],
+        Some(Action::OpenOverview),
+    ),
+    bind(
+        Browsing,
         "Backspace",
         "go back",
         false,
         &[(Backspace, NONE)],
         Some(Action::Back),
+    ),
+    bind(
+        Pages,
+        "j k ↓ ↑",
+        "move",
+        false,
+        &[(Char('j'), NONE), (Down, NONE)],
+        Some(Action::Down),
+    ),
+    more(Pages, &[(Char('k'), NONE), (Up, NONE)], Action::Up),
+    bind(
+        Pages,
+        "PgDn PgUp",
+        "page down, up",
+        false,
+        &[(PageDown, NONE), (Char('d'), CTRL)],
+        Some(Action::PageDown),
+    ),
+    more(Pages, &[(PageUp, NONE), (Char('u'), CTRL)], Action::PageUp),
+    bind(
+        Pages,
+        "g G",
+        "first, last",
+        false,
+        &[(Char('g'), NONE), (Home, NONE)],
+        Some(Action::Top),
+    ),
+    more(Pages, &[(Char('G'), NONE), (End, NONE)], Action::Bottom),
+    bind(
+        Pages,
+        "Enter",
+        "open",
+        true,
+        &[(Enter, NONE)],
+        Some(Action::Submit),
+    ),
+    bind(
+        Pages,
+        "Esc",
+        "back to where you were",
+        true,
+        &[(Esc, NONE)],
+        Some(Action::Cancel),
+    ),
+    bind(
+        Lineage,
+        "B",
+        "brand page",
+        true,
+        &[(Char('B'), NONE)],
+        Some(Action::OpenBrand),
+    ),
+    bind(
+        Brand,
+        "Tab",
+        "next part of the page",
+        true,
+        &[(Tab, NONE)],
+        Some(Action::NextSection),
+    ),
+    more(
+        Brand,
+        &[(BackTab, NONE), (BackTab, SHIFT)],
+        Action::PrevSection,
+    ),
+    bind(
+        Brand,
+        "← →",
+        "previous, next year",
+        true,
+        &[(Left, NONE), (Char('h'), NONE)],
+        Some(Action::Left),
+    ),
+    more(Brand, &[(Right, NONE)], Action::Right),
+    bind(
+        Brand,
+        "l",
+        "lineage of the line",
+        false,
+        &[(Char('l'), NONE)],
+        Some(Action::OpenLineage),
+    ),
+    bind(
+        Collaborator,
+        "l",
+        "lineage of the release",
+        false,
+        &[(Char('l'), NONE)],
+        Some(Action::OpenLineage),
+    ),
+    bind(
+        Collaborator,
+        "B",
+        "brand page",
+        false,
+        &[(Char('B'), NONE)],
+        Some(Action::OpenBrand),
+    ),
+    bind(
+        Overview,
+        "← →",
+        "previous, next year",
+        true,
+        &[(Left, NONE), (Char('h'), NONE)],
+        Some(Action::Left),
+    ),
+    more(Overview, &[(Right, NONE), (Char('l'), NONE)], Action::Right),
+    bind(
+        Overview,
+        "[ ]",
+        "previous, next era",
+        false,
+        &[(Char('['), NONE)],
+        Some(Action::PrevEra),
+    ),
+    more(Overview, &[(Char(']'), NONE), (Tab, NONE)], Action::NextEra),
+    bind(Overview, "1-9", "timeline at era N", false, &[], None),
+    bind(
+        Overview,
+        "t",
+        "stack by kind or by brand",
+        true,
+        &[(Char('t'), NONE)],
+        Some(Action::SwitchBreakdown),
     ),
     bind(
         Typing,
@@ -282,18 +462,15 @@ pub const BINDINGS: &[Binding] = &[
         &[(Down, NONE), (Char('n'), CTRL), (Tab, NONE)],
         Some(Action::Down),
     ),
-    bind(
+    more(
         Typing,
-        "",
-        "",
-        false,
         &[
             (Up, NONE),
             (Char('p'), CTRL),
             (BackTab, NONE),
-            (BackTab, KeyModifiers::SHIFT),
+            (BackTab, SHIFT),
         ],
-        Some(Action::Up),
+        Action::Up,
     ),
     bind(
         Typing,
@@ -314,25 +491,37 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The action a key press asks for where the keys go now, if any.
-pub fn action_for_key(focus: Focus, key: KeyEvent) -> Option<Action> {
+pub fn action_for_key(context: Context, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    if context == Context::Help {
+        // The movement keys scroll the help, any other closes it; Ctrl-C still quits.
+        return Some(match key.code {
+            Char('c') if key.modifiers.contains(CTRL) => Action::Quit,
+            Char('j') | Down => Action::Down,
+            Char('k') | Up => Action::Up,
+            PageDown | Char(' ') => Action::PageDown,
+            PageUp => Action::PageUp,
+            _ => Action::Cancel,
+        });
+    }
     // Shift is part of the character itself ('G', '?'), so it is not matched separately.
     let modifiers = match key.code {
-        Char(_) => key.modifiers - KeyModifiers::SHIFT,
+        Char(_) => key.modifiers - SHIFT,
         _ => key.modifiers,
     };
-    for binding in BINDINGS.iter().filter(|b| b.scope.applies(focus)) {
+    for binding in BINDINGS.iter().filter(|b| b.scope.applies(context)) {
         if binding.keys.contains(&(key.code, modifiers)) {
             return binding.action.clone();
         }
     }
+    let digits = Scope::Main.applies(context) || context == Context::Overview;
     match key.code {
-        Char(c) if Scope::Typing.applies(focus) && !modifiers.contains(CTRL) => {
+        Char(c) if Scope::Typing.applies(context) && !modifiers.contains(CTRL) => {
             Some(Action::Input(c))
         }
-        Char(c @ '1'..='9') if Scope::Browse.applies(focus) && modifiers.is_empty() => {
+        Char(c @ '1'..='9') if digits && modifiers.is_empty() => {
             Some(Action::Era(c as usize - '1' as usize))
         }
         _ => None,
@@ -352,10 +541,10 @@ pub fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
 }
 
 /// The bindings worth showing in the footer where the keys go now.
-pub fn footer_bindings(focus: Focus) -> impl Iterator<Item = &'static Binding> {
+pub fn footer_bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
-        .filter(move |b| b.in_footer && b.scope.applies(focus))
+        .filter(move |b| b.in_footer && b.scope.applies(context))
 }
 
 #[cfg(test)]
@@ -370,42 +559,98 @@ mod tests {
     fn vim_and_arrow_keys_both_move() {
         for code in [Char('j'), Down] {
             assert_eq!(
-                action_for_key(Focus::Timeline, press(code)),
+                action_for_key(Context::Timeline, press(code)),
+                Some(Action::Down)
+            );
+            assert_eq!(
+                action_for_key(Context::Lineage, press(code)),
                 Some(Action::Down)
             );
         }
         assert_eq!(
-            action_for_key(
-                Focus::Timeline,
-                KeyEvent::new(Char('G'), KeyModifiers::SHIFT)
-            ),
+            action_for_key(Context::Timeline, KeyEvent::new(Char('G'), SHIFT)),
             Some(Action::Bottom)
         );
     }
 
     #[test]
     fn letters_are_typed_in_the_search_bar_not_obeyed() {
+        for c in ['q', '1', 's', 'l', 'B'] {
+            assert_eq!(
+                action_for_key(Context::Search, press(Char(c))),
+                Some(Action::Input(c))
+            );
+        }
         assert_eq!(
-            action_for_key(Focus::Search, press(Char('q'))),
-            Some(Action::Input('q'))
-        );
-        assert_eq!(
-            action_for_key(Focus::Search, press(Char('1'))),
-            Some(Action::Input('1'))
-        );
-        assert_eq!(
-            action_for_key(Focus::Search, KeyEvent::new(Char('c'), CTRL)),
+            action_for_key(Context::Search, KeyEvent::new(Char('c'), CTRL)),
             Some(Action::Quit)
         );
     }
 
     #[test]
-    fn digits_jump_to_eras() {
+    fn digits_jump_to_eras_on_the_timeline_and_in_the_overview() {
         assert_eq!(
-            action_for_key(Focus::Timeline, press(Char('3'))),
+            action_for_key(Context::Timeline, press(Char('3'))),
             Some(Action::Era(2))
         );
-        assert_eq!(action_for_key(Focus::Timeline, press(Char('0'))), None);
+        assert_eq!(
+            action_for_key(Context::Overview, press(Char('3'))),
+            Some(Action::Era(2))
+        );
+        assert_eq!(action_for_key(Context::Timeline, press(Char('0'))), None);
+        assert_eq!(action_for_key(Context::Lineage, press(Char('3'))), None);
+    }
+
+    #[test]
+    fn the_same_key_means_what_its_view_says() {
+        assert_eq!(
+            action_for_key(Context::Timeline, press(Char('l'))),
+            Some(Action::OpenLineage)
+        );
+        assert_eq!(
+            action_for_key(Context::Overview, press(Char('l'))),
+            Some(Action::Right)
+        );
+        assert_eq!(
+            action_for_key(Context::Timeline, press(Tab)),
+            Some(Action::NextEra)
+        );
+        assert_eq!(
+            action_for_key(Context::Brand, press(Tab)),
+            Some(Action::NextSection)
+        );
+        assert_eq!(
+            action_for_key(Context::Help, press(Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for_key(Context::Help, press(Char('x'))),
+            Some(Action::Cancel)
+        );
+    }
+
+    #[test]
+    fn no_two_bindings_share_a_key_in_a_context() {
+        use Context as C;
+        let contexts = [
+            C::Timeline,
+            C::Detail,
+            C::Search,
+            C::Picker,
+            C::Lineage,
+            C::Brand,
+            C::Collaborator,
+            C::Overview,
+        ];
+        for context in contexts {
+            let mut seen = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.scope.applies(context)) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} is bound twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
     }
 
     #[test]

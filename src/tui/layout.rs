@@ -3,7 +3,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::tui::app::Focus;
+use crate::tui::app::Context;
 
 /// Below this the browser shows a "terminal too small" notice instead.
 pub const MIN_WIDTH: u16 = 30;
@@ -27,18 +27,24 @@ pub struct Areas {
     pub bar: Rect,
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
+    /// The whole body, for a page (lineage, brand, collaborator, overview).
+    pub page: Option<Rect>,
     pub footer: Rect,
     body_height: u16,
 }
 
 impl Areas {
-    pub fn compute(width: u16, height: u16, focus: Focus) -> Areas {
+    pub fn compute(width: u16, height: u16, context: Context) -> Areas {
         let full = Rect::new(0, 0, width, height);
         let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         let row = |y: u16, h: u16| Rect::new(0, y, width, h);
         let body_height = height.saturating_sub(3);
         let body = row(2, body_height);
-        let (list, detail) = if too_small {
+        let on_a_page = matches!(
+            context,
+            Context::Lineage | Context::Brand | Context::Collaborator | Context::Overview
+        );
+        let (list, detail) = if too_small || on_a_page {
             (None, None)
         } else if width >= SIDE_BY_SIDE_WIDTH {
             let left = width * 11 / 20;
@@ -46,7 +52,7 @@ impl Areas {
                 Some(Rect::new(0, 2, left, body_height)),
                 Some(Rect::new(left, 2, width - left, body_height)),
             )
-        } else if focus == Focus::Detail {
+        } else if context == Context::Detail {
             (None, Some(body))
         } else {
             (Some(body), None)
@@ -58,6 +64,7 @@ impl Areas {
             bar: row(1.min(height), 1.min(height.saturating_sub(1))),
             list,
             detail,
+            page: (on_a_page && !too_small).then_some(body),
             footer: row(height.saturating_sub(1), 1.min(height)),
             body_height,
         }

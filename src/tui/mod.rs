@@ -1,14 +1,18 @@
-//! The full-screen timeline browser: input becomes [`action::Action`]s, [`app::App`] applies
-//! them, [`view`] draws the result. The screen is redrawn after each event, never on a timer.
+//! The full-screen timeline browser: input becomes [`action::Action`]s, [`app::App::update`]
+//! applies them, [`runner::Runner`] carries out the effects they ask for, [`views`] draws the
+//! result. The screen is redrawn after each event, never on a timer. ARCHITECTURE.md has the
+//! map.
 
 pub mod action;
 pub mod app;
+pub mod browse;
 pub mod keys;
 pub mod layout;
-pub mod picker;
+pub mod nav;
+pub mod runner;
 pub mod terminal;
 pub mod theme;
-pub mod view;
+pub mod views;
 pub mod worker;
 
 use std::io::{self, IsTerminal};
@@ -26,6 +30,7 @@ use crate::cli::{Cli, Command, FilterArgs, open_or_report, run};
 use crate::output::Format;
 use action::Action;
 use app::App;
+use runner::Runner;
 use theme::Theme;
 
 /// Starts the browser. The dataset is loaded (and any error reported) before the screen is
@@ -70,14 +75,12 @@ fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(store, size.width, size.height);
-    let worker = worker::Worker::spawn(app.store.clone(), app.search_index());
-    while !app.quit {
-        if let Some(request) = app.take_request() {
-            worker.send(request);
-        }
+    let mut runner = Runner::new(&app);
+    runner.start(&mut app);
+    while !runner.quit {
         guard
             .terminal
-            .draw(|frame| view::draw(frame, &app, theme))?;
+            .draw(|frame| views::draw(frame, &app, theme))?;
         // Wait for a key, a finished search or a signal; a search in progress is looked for
         // often, and its arrival is drawn at once.
         let wait = if app.searching() {
@@ -90,8 +93,7 @@ fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
             if terminated.load(Ordering::Relaxed) {
                 return Ok(ExitCode::from(EXIT_TERMINATED));
             }
-            if let Some(outcome) = worker.latest() {
-                app.receive(outcome);
+            if runner.poll(&mut app) {
                 arrived = true;
                 break;
             }
@@ -106,13 +108,14 @@ fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
             if is_suspend(&event) {
                 guard.suspend()?;
             } else if let Some(action) = action_for_event(&app, event) {
-                app.update(action);
+                runner.dispatch(&mut app, action);
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
+            if runner.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
-        if std::env::var_os("KICKTIME_TEST_PANIC").is_some() && app.query == "panic!" {
+        if std::env::var_os("KICKTIME_TEST_PANIC").is_some() && app.browse.search.query == "panic!"
+        {
             panic!("forced panic for testing terminal restoration");
         }
     }
@@ -146,14 +149,7 @@ fn is_suspend(event: &Event) -> bool {
 
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => {
-            let focus = if app.help {
-                app::Focus::Timeline
-            } else {
-                app.focus
-            };
-            keys::action_for_key(focus, key)
-        }
+        Event::Key(key) => keys::action_for_key(app.context(), key),
         Event::Mouse(mouse) => keys::action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Paste(text) => Some(Action::Paste(text)),

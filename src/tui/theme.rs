@@ -1,8 +1,13 @@
-//! Every colour and text style of the browser, for dark, light and colourless terminals.
+//! Every colour and text style of the browser, for dark, light and colourless terminals: the
+//! one place the look is decided.
 //!
-//! Only the 16 ANSI colours and the terminal's own foreground and background are used, so the
-//! terminal's palette decides the exact shades. `NO_COLOR` (set and not empty) turns colour off;
-//! the selection then stays visible through reverse video and bold.
+//! The hierarchy: titles read first (bold), dates and brands second (plain), everything else
+//! dim; borders are quiet and only the focused pane's border and the selection carry the
+//! accent; each kind of entry (model, reissue, collab) has one colour, used alike in the rows,
+//! the detail pane and the charts. Only the terminal's own palette (the 16 ANSI colours) is
+//! used, so the terminal's theme decides the exact shades. `NO_COLOR` (set and not empty)
+//! turns colour off: the selection then shows through reverse video, and chart series through
+//! distinct glyphs.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -21,7 +26,10 @@ pub enum ThemeChoice {
 pub struct Theme {
     pub text: Style,
     pub dim: Style,
+    /// A pane's or a page's heading.
     pub title: Style,
+    /// An entry's title in a list.
+    pub title_text: Style,
     pub border: Style,
     pub border_focused: Style,
     pub selected: Style,
@@ -41,8 +49,16 @@ pub struct Theme {
     pub link_selected: Style,
     pub key: Style,
     pub error: Style,
+    pub status: Style,
     pub disputed: Style,
     pub filter: Style,
+    pub chart_cursor: Style,
+    pub band: Style,
+    pub band_alternate: Style,
+    /// Colours for chart series that are not kinds (brands), in order.
+    palette: [Style; 8],
+    /// Whether series are told apart by glyph rather than colour.
+    mono: bool,
 }
 
 impl Theme {
@@ -64,41 +80,69 @@ impl Theme {
     }
 
     pub fn dark() -> Theme {
-        Theme::coloured(Color::Yellow, Color::Cyan, Color::Magenta, Color::Green)
+        Theme::coloured(Colours {
+            accent: Color::LightBlue,
+            model: Color::Cyan,
+            reissue: Color::Magenta,
+            collab: Color::Yellow,
+        })
     }
 
     pub fn light() -> Theme {
-        Theme::coloured(Color::Blue, Color::Magenta, Color::Red, Color::Green)
+        Theme::coloured(Colours {
+            accent: Color::Blue,
+            model: Color::Cyan,
+            reissue: Color::Magenta,
+            collab: Color::Red,
+        })
     }
 
-    fn coloured(accent: Color, second: Color, third: Color, fourth: Color) -> Theme {
+    fn coloured(c: Colours) -> Theme {
         let plain = Style::new();
         let bold = Modifier::BOLD;
+        let dim = plain.add_modifier(Modifier::DIM);
+        let quiet = plain.fg(Color::DarkGray);
         Theme {
             text: plain,
-            dim: plain.add_modifier(Modifier::DIM),
+            dim,
             title: plain.add_modifier(bold),
-            border: plain.fg(Color::DarkGray),
-            border_focused: plain.fg(accent),
-            selected: plain.add_modifier(Modifier::REVERSED | bold),
+            title_text: plain.add_modifier(bold),
+            border: quiet,
+            border_focused: plain.fg(c.accent),
+            selected: plain.fg(c.accent).add_modifier(Modifier::REVERSED | bold),
             selected_unfocused: plain.add_modifier(Modifier::REVERSED),
-            matched: plain.fg(accent).add_modifier(bold | Modifier::UNDERLINED),
-            era_heading: plain.fg(second).add_modifier(bold),
-            tab: plain,
-            tab_current: plain.fg(accent).add_modifier(bold | Modifier::REVERSED),
-            year: plain.fg(second),
-            brand: plain.fg(third),
-            collaborator: plain.fg(fourth),
-            model: plain.fg(accent),
-            reissue: plain.fg(second),
-            collab: plain.fg(fourth),
-            label: plain.fg(second),
+            matched: plain.fg(c.accent).add_modifier(bold | Modifier::UNDERLINED),
+            era_heading: plain.add_modifier(bold),
+            tab: dim,
+            tab_current: plain.fg(c.accent).add_modifier(bold | Modifier::REVERSED),
+            year: plain,
+            brand: plain,
+            collaborator: plain.fg(c.collab),
+            model: plain.fg(c.model),
+            reissue: plain.fg(c.reissue),
+            collab: plain.fg(c.collab),
+            label: dim,
             link: plain.add_modifier(Modifier::UNDERLINED),
-            link_selected: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
-            key: plain.fg(accent).add_modifier(bold),
+            link_selected: plain.fg(c.accent).add_modifier(Modifier::REVERSED),
+            key: plain.fg(c.accent).add_modifier(bold),
             error: plain.fg(Color::Red).add_modifier(bold),
+            status: plain.fg(c.accent),
             disputed: plain.fg(Color::Red),
-            filter: plain.fg(fourth).add_modifier(bold),
+            filter: plain.fg(c.accent).add_modifier(bold),
+            chart_cursor: plain.bg(Color::DarkGray),
+            band: quiet.add_modifier(Modifier::REVERSED),
+            band_alternate: dim,
+            palette: [
+                plain.fg(Color::Cyan),
+                plain.fg(Color::Magenta),
+                plain.fg(Color::Yellow),
+                plain.fg(Color::Green),
+                plain.fg(Color::Blue),
+                plain.fg(Color::Red),
+                plain.fg(Color::LightCyan),
+                plain.fg(Color::LightMagenta),
+            ],
+            mono: false,
         }
     }
 
@@ -106,18 +150,20 @@ impl Theme {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);
         let underlined = plain.add_modifier(Modifier::UNDERLINED);
+        let reversed = plain.add_modifier(Modifier::REVERSED);
         Theme {
             text: plain,
             dim: plain,
             title: bold,
+            title_text: plain,
             border: plain,
             border_focused: bold,
-            selected: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            selected_unfocused: plain.add_modifier(Modifier::REVERSED),
+            selected: reversed.add_modifier(Modifier::BOLD),
+            selected_unfocused: reversed,
             matched: underlined.add_modifier(Modifier::BOLD),
             era_heading: bold,
             tab: plain,
-            tab_current: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            tab_current: reversed.add_modifier(Modifier::BOLD),
             year: plain,
             brand: plain,
             collaborator: plain,
@@ -126,11 +172,17 @@ impl Theme {
             collab: plain,
             label: bold,
             link: underlined,
-            link_selected: plain.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            link_selected: reversed.add_modifier(Modifier::UNDERLINED),
             key: bold,
             error: bold,
+            status: bold,
             disputed: bold,
             filter: bold,
+            chart_cursor: reversed,
+            band: reversed,
+            band_alternate: plain,
+            palette: [plain; 8],
+            mono: true,
         }
     }
 
@@ -141,6 +193,29 @@ impl Theme {
             EntryKind::Collab => self.collab,
         }
     }
+
+    /// The style of chart series `i` that is not a kind (a brand).
+    pub fn palette(&self, i: usize) -> Style {
+        self.palette[i % self.palette.len()]
+    }
+
+    /// The glyph that fills a cell of chart series `i`: a full block in colour; without colour,
+    /// a different shade for each series so they can be told apart.
+    pub fn glyph(&self, i: usize) -> char {
+        if self.mono {
+            ['█', '▒', '░', '▓', '▚', '▞', '▙', '▟', '·'][i.min(8)]
+        } else {
+            '█'
+        }
+    }
+}
+
+/// The few colours a coloured theme is made from.
+struct Colours {
+    accent: Color,
+    model: Color,
+    reissue: Color,
+    collab: Color,
 }
 
 /// The marker drawn before each entry: one column wide in every terminal.

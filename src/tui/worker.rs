@@ -13,7 +13,7 @@ use crate::store::Store;
 pub const ASYNC_FROM: usize = 50_000;
 
 /// A search the browser wants run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub id: u64,
     pub query: Query,
@@ -24,7 +24,7 @@ pub struct Request {
 }
 
 /// What a search found.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub id: u64,
     pub query: Query,

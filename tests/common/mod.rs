@@ -64,3 +64,75 @@ pub const BASE: &str = r#"Dataset(
     ],
 )
 "#;
+
+/// The browser as the event loop drives it, without a terminal: actions go through a
+/// [`Runner`] that runs searches at once, as on a small dataset.
+pub struct Browser {
+    pub app: kicktime::tui::app::App,
+    runner: kicktime::tui::runner::Runner,
+}
+
+impl Browser {
+    pub fn new(store: kicktime::store::Store, width: u16, height: u16) -> Browser {
+        let mut app = kicktime::tui::app::App::new(store, width, height);
+        let mut runner = kicktime::tui::runner::Runner::with_async_from(&app, usize::MAX);
+        runner.start(&mut app);
+        Browser { app, runner }
+    }
+
+    /// The browser on the small test dataset.
+    pub fn mini(width: u16, height: u16) -> Browser {
+        let store = kicktime::open::open(Some(&mini()))
+            .expect("fixture opens")
+            .store;
+        Browser::new(store, width, height)
+    }
+
+    pub fn press(&mut self, action: kicktime::tui::action::Action) {
+        self.runner.dispatch(&mut self.app, action);
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        use kicktime::tui::action::Action;
+        self.press(Action::OpenSearch);
+        for c in text.chars() {
+            self.press(Action::Input(c));
+        }
+    }
+
+    pub fn quit_asked(&self) -> bool {
+        self.runner.quit
+    }
+
+    /// The id of the selected timeline entry.
+    pub fn selected_id(&self) -> String {
+        let store = &self.app.store;
+        let entry = self
+            .app
+            .browse
+            .listing
+            .selected_entry()
+            .expect("a selection");
+        store.id_of(&store.timeline[entry]).to_string()
+    }
+
+    /// The ids of the listed entries, in list order.
+    pub fn listed_ids(&self) -> Vec<String> {
+        let store = &self.app.store;
+        (self.app.browse.listing.entries().into_iter())
+            .map(|p| store.id_of(&store.timeline[p]).to_string())
+            .collect()
+    }
+
+    /// The id of the era the selection is in.
+    pub fn era_id(&self) -> String {
+        let store = &self.app.store;
+        let entry = self
+            .app
+            .browse
+            .listing
+            .selected_entry()
+            .expect("a selection");
+        store.eras[store.timeline[entry].era()].id.to_string()
+    }
+}
