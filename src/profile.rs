@@ -189,3 +189,18 @@ impl History {
         }
     }
 }
+
+/// "1 model", "3 models".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A year's counts by kind: "2 models, 1 reissue, 0 collabs".
+pub fn kinds_counted(counts: [usize; 3]) -> String {
+    format!(
+        "{}, {}, {}",
+        count(counts[0], "model", "models"),
+        count(counts[1], "reissue", "reissues"),
+        count(counts[2], "collab", "collabs")
+    )
+}

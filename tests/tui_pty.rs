@@ -271,7 +271,7 @@ fn from_the_kayano_14_through_its_lineage_brand_collaborator_and_overview() {
         );
     }
     session.keys("\r");
-    let screen = session.wait_for("generation   22");
+    let screen = session.wait_for("generation    22");
     assert!(screen.contains("Detail"), "{screen}");
 
     // Back to the lineage, then the brand page, one of its collaborators, the overview.

@@ -169,7 +169,7 @@ impl Widget for BrandView<'_> {
         if inner.width < 4 || inner.height < 3 {
             return;
         }
-        let chart_height = (inner.height.saturating_sub(2) * 2 / 5).max(3);
+        let chart_height = (inner.height.saturating_sub(2) / 2).max(3);
         let [card, chart, lists] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(chart_height),
@@ -225,11 +225,9 @@ impl BrandView<'_> {
             .copied()
             .unwrap_or_default();
         let caption = format!(
-            "{}: {} models, {} reissues, {} collabs{}",
+            "{}: {}{}",
             page.year,
-            counts[0],
-            counts[1],
-            counts[2],
+            crate::profile::kinds_counted(counts),
             if focused {
                 "   ←→ year  Enter: list them"
             } else {
@@ -267,8 +265,11 @@ impl BrandView<'_> {
                     _ => "undated".to_string(),
                 };
                 let count = match line.undated {
-                    0 => format!("{} models", line.generations),
-                    n => format!("{} models, {n} undated", line.generations),
+                    0 => crate::profile::count(line.generations, "model", "models"),
+                    n => format!(
+                        "{}, {n} undated",
+                        crate::profile::count(line.generations, "model", "models")
+                    ),
                 };
                 vec![
                     (format!(" {}", line.name), theme.title_text),

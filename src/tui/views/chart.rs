@@ -27,26 +27,35 @@ pub struct Series {
 pub struct Bins {
     pub first: i32,
     pub years_per_column: i32,
-    /// Cells of width each column takes.
-    pub column_width: u16,
     pub columns: usize,
+    /// The cells the columns share: each takes its part of them, so the chart fills the width.
+    pub width: u16,
 }
 
 impl Bins {
     /// Spreads the years `first..=last` over `width` cells: as many years per column as needed
-    /// to fit, and as wide columns as fit (at most 3 cells).
+    /// to fit, each column as wide as its share of the width.
     pub fn new(first: i32, last: i32, width: u16) -> Bins {
         let years = (last - first + 1).max(1);
-        let width = i32::from(width.max(1));
-        let years_per_column = (years + width - 1) / width;
+        let cells = i32::from(width.max(1));
+        let years_per_column = (years + cells - 1) / cells;
         let columns = (years + years_per_column - 1) / years_per_column;
-        let column_width = (width / columns).clamp(1, 3) as u16;
         Bins {
             first,
             years_per_column,
-            column_width,
             columns: columns as usize,
+            width: width.max(1),
         }
+    }
+
+    /// Where a column starts, in cells from the chart's left edge.
+    pub fn x(&self, column: usize) -> u16 {
+        (column * usize::from(self.width) / self.columns.max(1)) as u16
+    }
+
+    /// The cells a column takes.
+    pub fn column_width(&self, column: usize) -> u16 {
+        self.x(column + 1) - self.x(column)
     }
 
     /// The years a column covers.
@@ -132,8 +141,8 @@ impl Widget for YearChart<'_> {
         let cursor = self.cursor.map(|y| bins.column_of(y));
         let eighths = u64::from(bar_rows) * 8;
         for column in 0..bins.columns {
-            let x = plot_x + column as u16 * bins.column_width;
-            if x + bins.column_width > area.right() {
+            let (x, column_width) = (plot_x + bins.x(column), bins.column_width(column));
+            if x + column_width > area.right() {
                 break;
             }
             let counts = self.column_counts(bins, column);
@@ -152,7 +161,7 @@ impl Widget for YearChart<'_> {
                 let total = tops.last().copied().unwrap_or(0);
                 if total <= low {
                     if selected {
-                        for dx in 0..bins.column_width {
+                        for dx in 0..column_width {
                             buf[(x + dx, y)].set_style(theme.chart_cursor);
                         }
                     }
@@ -174,7 +183,7 @@ impl Widget for YearChart<'_> {
                 if selected {
                     style = style.patch(theme.chart_cursor);
                 }
-                for dx in 0..bins.column_width {
+                for dx in 0..column_width {
                     buf.set_string(x + dx, y, &symbol, style);
                 }
             }
@@ -194,7 +203,7 @@ impl YearChart<'_> {
             let Some(year) = decade.filter(|y| bins.years_per_column < 10 || y % 50 == 0) else {
                 continue;
             };
-            let x = x0 + column as u16 * bins.column_width;
+            let x = x0 + bins.x(column);
             let label = format!("{year}");
             if x >= free_from && x + label.len() as u16 <= area.right() {
                 buf.set_string(x, y, &label, self.theme.dim);
@@ -213,9 +222,8 @@ impl YearChart<'_> {
             while end + 1 < bins.columns && era_of(bins.years(end + 1).0) == era {
                 end += 1;
             }
-            let x = x0 + column as u16 * bins.column_width;
-            let width =
-                ((end - column + 1) as u16 * bins.column_width).min(area.right().saturating_sub(x));
+            let x = x0 + bins.x(column);
+            let width = (bins.x(end + 1) - bins.x(column)).min(area.right().saturating_sub(x));
             if let Some(era) = era {
                 let style = if era % 2 == 0 {
                     self.theme.band
@@ -257,7 +265,12 @@ mod tests {
     fn bins_cover_every_year_once_at_any_width() {
         for width in [1, 7, 60, 80, 175, 250] {
             let bins = Bins::new(1852, 2026, width);
-            assert!(bins.columns as u16 * bins.column_width <= width.max(1) || width < 1);
+            assert_eq!(
+                bins.x(bins.columns),
+                width.max(1),
+                "the columns fill the width"
+            );
+            assert!((0..bins.columns).all(|c| bins.column_width(c) >= 1));
             let mut next = 1852;
             for column in 0..bins.columns {
                 let (start, end) = bins.years(column);
@@ -275,9 +288,9 @@ mod tests {
     }
 
     #[test]
-    fn a_wide_chart_gives_each_year_its_own_column() {
+    fn a_wide_chart_gives_each_year_its_own_column_as_wide_as_fits() {
         let bins = Bins::new(1970, 2025, 200);
         assert_eq!(bins.years_per_column, 1);
-        assert_eq!(bins.column_width, 3);
+        assert!((0..bins.columns).all(|c| (3..=4).contains(&bins.column_width(c))));
     }
 }

@@ -184,3 +184,20 @@ pub fn scroll_top(selected: usize, len: usize, height: usize) -> usize {
     }
     selected.saturating_sub(height / 3).min(len - height)
 }
+
+/// A block title of as many of `parts` as fit in `width`, joined by " · ".
+pub fn title_that_fits(parts: &[String], width: usize) -> String {
+    let mut title = String::new();
+    for part in parts {
+        let next = if title.is_empty() {
+            part.clone()
+        } else {
+            format!("{title} · {part}")
+        };
+        if crate::text::width(&next) + 2 > width && !title.is_empty() {
+            break;
+        }
+        title = next;
+    }
+    format!(" {} ", crate::text::fit(&title, width.saturating_sub(2)))
+}

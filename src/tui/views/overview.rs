@@ -17,6 +17,7 @@ use crate::tui::theme::Theme;
 use super::brand::kind_series;
 use super::chart::{Series, YearChart};
 use super::spans::fit;
+use crate::profile::count;
 
 /// How the columns are stacked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,15 +136,13 @@ impl Widget for OverviewView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (overview, store, theme) = (self.overview, self.store, self.theme);
         let counts = |i: usize| -> usize { overview.history.per_year.values().map(|c| c[i]).sum() };
-        let title = format!(
-            " Overview · {} entries · {} models, {} reissues, {} collabs · {} brands · {} collaborators ",
-            store.timeline.len(),
-            counts(0),
-            counts(1),
-            counts(2),
-            store.brands.len(),
-            store.collaborators.len()
-        );
+        let parts = [
+            format!("Overview · {} entries", store.timeline.len()),
+            crate::profile::kinds_counted([counts(0), counts(1), counts(2)]),
+            format!("{} brands", store.brands.len()),
+            format!("{} collaborators", store.collaborators.len()),
+        ];
+        let title = super::title_that_fits(&parts, usize::from(area.width).saturating_sub(4));
         let block = Block::bordered()
             .title(title)
             .border_style(theme.border_focused);
@@ -176,11 +175,9 @@ impl Widget for OverviewView<'_> {
             .map(|e| format!(" · era {} {}", e + 1, store.eras[e].name))
             .unwrap_or_default();
         let text = format!(
-            "{year}: {} entries ({} models, {} reissues, {} collabs){era}",
-            at.iter().sum::<usize>(),
-            at[0],
-            at[1],
-            at[2]
+            "{year}: {} ({}){era}",
+            count(at.iter().sum(), "entry", "entries"),
+            crate::profile::kinds_counted(at)
         );
         Paragraph::new(Line::from(fit(vec![(text, theme.key)], width, None))).render(caption, buf);
         let series = overview.series(store, first, last, theme);
