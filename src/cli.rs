@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::open::{DataError, Opened, open, parse_and_check};
 use crate::output::{Format, print_entries, print_entry};
+use crate::report::{PageFormat, print_brand, print_collaborator, print_line};
 use crate::search::{Filters, Query, QueryError, SearchIndex};
 use crate::stats::Stats;
 use crate::tui::theme::ThemeChoice;
@@ -78,6 +79,27 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// The lineage of a model's line, first generation to latest, as a graph.
+    Line {
+        /// A model or release id (its model's line is shown).
+        id: String,
+        #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+        format: PageFormat,
+    },
+    /// A brand: its models, releases and lines per year, and its collaborators.
+    Brand {
+        /// A brand id, name or alias.
+        brand: String,
+        #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+        format: PageFormat,
+    },
+    /// A collaborator: who they are and every release they worked on.
+    Collab {
+        /// A collaborator id, name or alias.
+        collaborator: String,
+        #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+        format: PageFormat,
+    },
     /// Counts by brand, era, kind and decade.
     Stats {
         #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
@@ -143,6 +165,22 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }),
         Command::Show { id, format } => with_store(cli, |store| show(store, id, *format)),
         Command::Stats { format } => with_store(cli, |store| stats(store, *format)),
+        Command::Line { id, format } => with_store(cli, |store| line(store, id, *format)),
+        Command::Brand { brand, format } => with_store(cli, |store| {
+            let found = find_named(&brand_names(store), brand);
+            page(found, "brand", brand, |b| {
+                print_brand(&mut io::stdout().lock(), store, b, *format)
+            })
+        }),
+        Command::Collab {
+            collaborator,
+            format,
+        } => with_store(cli, |store| {
+            let found = find_named(&collaborator_names(store), collaborator);
+            page(found, "collaborator", collaborator, |c| {
+                print_collaborator(&mut io::stdout().lock(), store, c, *format)
+            })
+        }),
     };
     match result {
         Ok(code) => code,
@@ -277,6 +315,81 @@ fn show(store: &crate::store::Store, id: &str, format: Format) -> io::Result<Exi
     };
     print_entry(&mut io::stdout().lock(), store, subject, format)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn line(store: &crate::store::Store, id: &str, format: PageFormat) -> io::Result<ExitCode> {
+    let Some(subject) = store.subject(id) else {
+        eprintln!(
+            "kicktime: no model or release has the id {:?}",
+            crate::text::sanitize(id)
+        );
+        return Ok(ExitCode::from(EXIT_NOTHING_FOUND));
+    };
+    print_line(&mut io::stdout().lock(), store, subject, format)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// (id, name, aliases) of every brand.
+fn brand_names(store: &crate::store::Store) -> Vec<(&str, &str, &[crate::model::Text])> {
+    (store.brands.iter())
+        .map(|b| (b.id.as_str(), b.name.as_str(), &b.aliases[..]))
+        .collect()
+}
+
+fn collaborator_names(store: &crate::store::Store) -> Vec<(&str, &str, &[crate::model::Text])> {
+    (store.collaborators.iter())
+        .map(|c| (c.id.as_str(), c.name.as_str(), &c.aliases[..]))
+        .collect()
+}
+
+/// The one item a value names (by id, name or alias, exactly or as the only prefix), or every
+/// item it could mean.
+fn find_named(
+    items: &[(&str, &str, &[crate::model::Text])],
+    value: &str,
+) -> Result<usize, Vec<String>> {
+    let matches: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            let (id, name, aliases) = items[i];
+            crate::search::names_match(value, id, name, aliases)
+        })
+        .collect();
+    let exact = matches.iter().copied().find(|&i| {
+        let key = crate::text::fold_key(value);
+        let (id, name, _) = items[i];
+        crate::text::fold_key(id) == key || crate::text::fold_key(name) == key
+    });
+    match (exact, matches.as_slice()) {
+        (Some(i), _) | (None, &[i]) => Ok(i),
+        _ => Err(matches.iter().map(|&i| items[i].0.to_string()).collect()),
+    }
+}
+
+/// Prints a brand's or collaborator's page, or says why there is none.
+fn page(
+    found: Result<usize, Vec<String>>,
+    what: &str,
+    value: &str,
+    print: impl FnOnce(usize) -> io::Result<()>,
+) -> io::Result<ExitCode> {
+    match found {
+        Ok(index) => {
+            print(index)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(candidates) => {
+            let value = crate::text::sanitize(value);
+            if candidates.is_empty() {
+                eprintln!("kicktime: no {what} is named {value:?}");
+            } else {
+                eprintln!(
+                    "kicktime: {value:?} could be any of these {what}s: {}",
+                    candidates.join(", ")
+                );
+            }
+            Ok(ExitCode::from(EXIT_NOTHING_FOUND))
+        }
+    }
 }
 
 fn stats(store: &crate::store::Store, format: StatsFormat) -> io::Result<ExitCode> {

@@ -14,6 +14,7 @@ pub mod model;
 pub mod open;
 pub mod output;
 pub mod profile;
+pub mod report;
 pub mod search;
 pub mod sources;
 pub mod stats;

@@ -3,7 +3,7 @@
 //! gave rise to. Shared by `kicktime line` and the browser's lineage view.
 
 use crate::date::PartialDate;
-use crate::store::{Store, Subject};
+use crate::store::{EntryKind, Store, Subject};
 
 /// One line of models, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct Generation {
     pub date: Option<PartialDate>,
     pub number: Option<u16>,
     pub designers: Vec<String>,
-    /// Technologies it has that the generation before it had not.
+    /// Technologies the line has from this generation on (no earlier generation had them).
     pub new_technologies: Vec<String>,
     /// Timeline positions of its reissues and collabs, in date order.
     pub releases: Vec<usize>,
@@ -57,20 +57,16 @@ impl Lineage {
                 store.models.name(g.model).to_string(),
             )
         });
-        let mut previous: Vec<String> = Vec::new();
+        // A technology is new with the first generation that has it.
+        let mut seen: Vec<String> = Vec::new();
         for g in &mut generations {
-            let technologies: Vec<String> = store
-                .models
-                .get(g.model)
-                .technologies
-                .iter()
-                .map(|t| t.to_string())
-                .collect();
-            g.new_technologies = (technologies.iter())
-                .filter(|t| !previous.contains(t))
-                .cloned()
-                .collect();
-            previous = technologies;
+            let technologies = store.models.get(g.model).technologies;
+            for technology in technologies.iter() {
+                if !seen.iter().any(|s| s == technology.as_str()) {
+                    seen.push(technology.to_string());
+                    g.new_technologies.push(technology.to_string());
+                }
+            }
         }
         let in_line = |m: &usize| !members.contains(m);
         for g in &mut generations {
@@ -152,4 +148,186 @@ fn succession(store: &Store, model: usize) -> Vec<usize> {
         next += 1;
     }
     chain
+}
+
+/// One row of a lineage as it is drawn, on screen or on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A generation: an index into the line's generations.
+    Generation(usize),
+    /// A reissue or collab of a generation, at a timeline position.
+    Release { generation: usize, position: usize },
+    /// A model of another line that a generation borrows from (`from`) or gave rise to.
+    Edge {
+        generation: usize,
+        model: usize,
+        from: bool,
+    },
+}
+
+/// What a row shows, in order, each part with what it is (so a screen can style it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowParts {
+    /// The graph to the left: `│ ├─`, `  └◁ ` or nothing for a generation.
+    pub graph: String,
+    /// `●` a dated generation, `○` an undated one, or a release's kind marker.
+    pub marker: String,
+    pub kind: EntryKind,
+    /// The year, `----` when undated, empty for an edge.
+    pub year: String,
+    /// The generation's or release's title, or the words of an edge ("derived from").
+    pub title: String,
+    /// What follows: notes such as "(undated)", designers, "+ new technologies", "× with".
+    pub notes: Vec<(Note, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    Undated,
+    Designers,
+    Technologies,
+    Collaborators,
+    /// The model an edge leads to.
+    Target,
+    /// The line of that model.
+    Line,
+}
+
+impl Lineage {
+    /// Every row: each generation, then its releases, then its edges to other lines.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for (i, g) in self.generations.iter().enumerate() {
+            rows.push(Row::Generation(i));
+            rows.extend(g.releases.iter().map(|&position| Row::Release {
+                generation: i,
+                position,
+            }));
+            let edges = (g.derived_from.iter().map(|&m| (m, true)))
+                .chain(g.gave_rise_to.iter().map(|&m| (m, false)));
+            rows.extend(edges.map(|(model, from)| Row::Edge {
+                generation: i,
+                model,
+                from,
+            }));
+        }
+        rows
+    }
+
+    /// The parts of `rows[index]`.
+    pub fn row_parts(&self, store: &Store, rows: &[Row], index: usize) -> RowParts {
+        let last_generation = self.generations.len().saturating_sub(1);
+        let rail = |generation: usize| {
+            if generation < last_generation {
+                "│ "
+            } else {
+                "  "
+            }
+        };
+        // A branch is the last under its generation when no branch follows it.
+        let last_child = !matches!(
+            rows.get(index + 1),
+            Some(Row::Release { .. } | Row::Edge { .. })
+        );
+        match rows[index] {
+            Row::Generation(i) => {
+                let g = &self.generations[i];
+                let mut notes = Vec::new();
+                if g.date.is_none() {
+                    notes.push((Note::Undated, "(undated)".to_string()));
+                }
+                if !g.designers.is_empty() {
+                    notes.push((Note::Designers, g.designers.join(", ")));
+                }
+                if !g.new_technologies.is_empty() {
+                    notes.push((
+                        Note::Technologies,
+                        format!("+ {}", g.new_technologies.join(", ")),
+                    ));
+                }
+                RowParts {
+                    graph: String::new(),
+                    marker: if g.date.is_some() { "●" } else { "○" }.to_string(),
+                    kind: EntryKind::Model,
+                    year: g.date.map_or("----".to_string(), |d| d.year.to_string()),
+                    title: store.models.name(g.model).to_string(),
+                    notes,
+                }
+            }
+            Row::Release {
+                generation,
+                position,
+            } => {
+                let entry = &store.timeline[position];
+                let branch = if last_child { "└─" } else { "├─" };
+                let with = store.collaborator_names(entry);
+                let notes = if with.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![(Note::Collaborators, format!("× {}", with.join(", ")))]
+                };
+                RowParts {
+                    graph: format!("{}{branch}", rail(generation)),
+                    marker: marker(entry.kind).to_string(),
+                    kind: entry.kind,
+                    year: entry.date.year.to_string(),
+                    title: store.title_of(entry).to_string(),
+                    notes,
+                }
+            }
+            Row::Edge {
+                generation,
+                model,
+                from,
+            } => {
+                let branch = if last_child { "└" } else { "├" };
+                let (arrow, words) = if from {
+                    ("◁", "derived from")
+                } else {
+                    ("▷", "gave rise to")
+                };
+                let mut notes = vec![(Note::Target, store.models.name(model).to_string())];
+                if let Some(line) = store.models.get(model).line {
+                    notes.push((Note::Line, format!("({line} line)")));
+                }
+                RowParts {
+                    graph: format!("{}{branch}{arrow} ", rail(generation)),
+                    marker: String::new(),
+                    kind: EntryKind::Model,
+                    year: String::new(),
+                    title: words.to_string(),
+                    notes,
+                }
+            }
+        }
+    }
+}
+
+/// The marker of an entry's kind: one column wide in every terminal.
+pub fn marker(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Model => "●",
+        EntryKind::Reissue => "↺",
+        EntryKind::Collab => "×",
+    }
+}
+
+impl RowParts {
+    /// The row as plain text, as the command line prints it.
+    pub fn text(&self) -> String {
+        let mut text = self.graph.clone();
+        if !self.marker.is_empty() {
+            text.push_str(&self.marker);
+            text.push(' ');
+        }
+        if !self.year.is_empty() {
+            text.push_str(&format!("{:<4}  ", self.year));
+        }
+        text.push_str(&self.title);
+        for (kind, note) in &self.notes {
+            text.push_str(if *kind == Note::Target { " " } else { "  " });
+            text.push_str(note);
+        }
+        text
+    }
 }

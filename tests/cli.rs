@@ -391,3 +391,71 @@ fn an_undated_generation_is_off_the_timeline_but_shown_as_undated() {
         "{next}"
     );
 }
+
+#[test]
+fn line_prints_the_lineage_as_a_graph_and_as_json() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let out = kicktime(&["line", "gel-kayano-14-kiko-2023", "--data", dir]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Gel-Kayano · ASICS · 1993–2008 · 3 generations");
+    assert_eq!(
+        lines[2],
+        "● 1993  Gel-Kayano Trainer  Toshikazu Kayano  + GEL"
+    );
+    assert_eq!(lines[3], "● 1997  Gel-Kayano 4");
+    assert_eq!(lines[4], "● 2008  Gel-Kayano 14  + TRUSSTIC");
+    assert!(
+        lines[5].starts_with("  ├─↺ 2021  Gel-Kayano 14 reissue"),
+        "{text}"
+    );
+    assert!(
+        lines[7].starts_with("  └─× 2023  Kiko Kostadinov Gel-Kayano 14"),
+        "{text}"
+    );
+    let json = json(&["line", "gel-kayano-1", "--format", "json", "--data", dir]);
+    let ids: Vec<&str> = (json["generations"].as_array().unwrap().iter())
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["gel-kayano-1", "gel-kayano-4", "gel-kayano-14"]);
+    assert_eq!(json["generations"][2]["releases"][1]["kind"], "collab");
+    let md = stdout(&kicktime(&[
+        "line",
+        "gel-kayano-1",
+        "--format",
+        "md",
+        "--data",
+        dir,
+    ]));
+    assert!(md.starts_with("## Gel-Kayano (ASICS)"), "{md}");
+}
+
+#[test]
+fn brand_and_collab_print_their_pages_and_unknown_names_exit_1() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let brand = json(&["brand", "asics", "--format", "json", "--data", dir]);
+    assert_eq!(brand["models"], 3);
+    assert_eq!(brand["collabs"], 2);
+    assert_eq!(brand["lines"][0]["name"], "Gel-Kayano");
+    assert_eq!(brand["lines"][0]["generations"], 3);
+    let years: Vec<i64> = (brand["per_year"].as_array().unwrap().iter())
+        .map(|y| y["year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [1993, 1997, 2008, 2021, 2022, 2023]);
+    let text = stdout(&kicktime(&["brand", "ASICS", "--data", dir]));
+    assert!(text.starts_with("ASICS · Japan · founded 1977"), "{text}");
+    let collab = json(&["collab", "kiko", "--format", "json", "--data", dir]);
+    assert_eq!(collab["id"], "kiko-kostadinov");
+    assert_eq!(
+        collab["brands"][0]["releases"][0]["id"],
+        "gel-kayano-14-kiko-2023"
+    );
+    for args in [["brand", "puma"], ["collab", "nobody"]] {
+        let out = kicktime(&[args[0], args[1], "--data", dir]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr(&out).contains("is named"), "{}", stderr(&out));
+    }
+}

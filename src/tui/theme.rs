@@ -218,11 +218,4 @@ struct Colours {
     collab: Color,
 }
 
-/// The marker drawn before each entry: one column wide in every terminal.
-pub fn marker(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Model => "●",
-        EntryKind::Reissue => "↺",
-        EntryKind::Collab => "×",
-    }
-}
+pub use crate::lineage::marker;

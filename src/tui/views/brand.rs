@@ -179,8 +179,9 @@ impl Widget for BrandView<'_> {
         let width = usize::from(card.width);
         let entries = profile.models + profile.reissues + profile.collabs;
         let mut summary = format!(
-            "{entries} entries: {} models, {} reissues, {} collabs",
-            profile.models, profile.reissues, profile.collabs
+            "{}: {}",
+            crate::profile::count(entries, "entry", "entries"),
+            crate::profile::kinds_counted([profile.models, profile.reissues, profile.collabs])
         );
         if profile.undated > 0 {
             summary.push_str(&format!(", {} undated generations", profile.undated));

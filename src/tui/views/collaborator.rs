@@ -110,8 +110,10 @@ impl Widget for CollaboratorView<'_> {
             plural(brands)
         );
         let span = crate::profile::span(&profile.per_year);
-        if let Some((first, last)) = span {
-            summary.push_str(&format!(" · {first}–{last}"));
+        match span {
+            Some((first, last)) if first != last => summary.push_str(&format!(" · {first}–{last}")),
+            Some((year, _)) => summary.push_str(&format!(" · {year}")),
+            None => {}
         }
         let aliases = if who.aliases.is_empty() {
             String::new()

@@ -67,10 +67,12 @@ impl Widget for EraBar<'_> {
             .max()
             .unwrap_or(0);
         // From every name whole to names cut shorter and shorter, then numbers only, first with
-        // the current era in full and then with it by years.
+        // the current era in full and then with it by years. A name cut to fewer than three
+        // characters says nothing, so those go straight to numbers.
+        let cuts = (3..=longest).rev().chain([0]);
         let candidates = [true, false]
             .into_iter()
-            .flat_map(|full| (0..=longest).rev().map(move |cut| (cut, full)));
+            .flat_map(|full| cuts.clone().map(move |cut| (cut, full)));
         let labels = candidates
             .map(|(cut, full)| self.labels(if cut == longest { usize::MAX } else { cut }, full))
             .find(|labels| labels.iter().map(|l| width(l)).sum::<usize>() <= available)

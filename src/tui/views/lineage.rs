@@ -9,28 +9,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::lineage::Lineage as LineageData;
-use crate::store::{EntryKind, Store, Subject};
+use crate::lineage::{Lineage as LineageData, Note, Row};
+use crate::store::{Store, Subject};
 use crate::tui::action::Action;
 use crate::tui::nav::Nav;
-use crate::tui::theme::{Theme, marker};
+use crate::tui::theme::Theme;
 
 use super::spans::fit;
-
-/// One row of the graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// A generation: an index into the line's generations.
-    Generation(usize),
-    /// A reissue or collab of a generation, at a timeline position.
-    Release { generation: usize, position: usize },
-    /// A model of another line that a generation borrows from (`from`) or gave rise to.
-    Edge {
-        generation: usize,
-        model: usize,
-        from: bool,
-    },
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lineage {
@@ -44,21 +29,7 @@ impl Lineage {
     pub fn new(store: &Store, subject: Subject) -> Lineage {
         let model = store.facts(subject).model;
         let line = LineageData::of(store, model);
-        let mut rows = Vec::new();
-        for (i, g) in line.generations.iter().enumerate() {
-            rows.push(Row::Generation(i));
-            rows.extend(g.releases.iter().map(|&position| Row::Release {
-                generation: i,
-                position,
-            }));
-            let edges = (g.derived_from.iter().map(|&m| (m, true)))
-                .chain(g.gave_rise_to.iter().map(|&m| (m, false)));
-            rows.extend(edges.map(|(model, from)| Row::Edge {
-                generation: i,
-                model,
-                from,
-            }));
-        }
+        let rows = line.rows();
         let selected = rows
             .iter()
             .position(|row| match (*row, subject) {
@@ -143,101 +114,47 @@ impl Widget for LineageView<'_> {
         let lines: Vec<Line> = (lineage.rows.iter().enumerate())
             .skip(top)
             .take(height)
-            .map(|(i, row)| self.row(i, *row, i == lineage.selected, width))
+            .map(|(i, _)| self.row(i, i == lineage.selected, width))
             .collect();
         Paragraph::new(lines).render(inner, buf);
     }
 }
 
 impl LineageView<'_> {
-    fn row(&self, index: usize, row: Row, selected: bool, width: usize) -> Line<'static> {
-        let (store, theme, line) = (self.store, self.theme, &self.lineage.line);
-        let last_generation = line.generations.len().saturating_sub(1);
+    fn row(&self, index: usize, selected: bool, width: usize) -> Line<'static> {
+        let (store, theme, lineage) = (self.store, self.theme, self.lineage);
+        let parts = lineage.line.row_parts(store, &lineage.rows, index);
         let base = if selected {
             theme.selected
         } else {
             Style::new()
         };
         let on = |style: Style| if selected { base } else { style };
-        let rail = |generation: usize| {
-            if generation < last_generation {
-                "│ "
-            } else {
-                "  "
-            }
-        };
         let mut runs: Vec<(String, Style)> = Vec::new();
-        match row {
-            Row::Generation(i) => {
-                let g = &line.generations[i];
-                let (dot, year) = match g.date {
-                    Some(date) => ("●", format!("{:<4}", date.year)),
-                    None => ("○", "----".to_string()),
-                };
-                runs.push((format!("{dot} "), on(theme.kind(EntryKind::Model))));
-                runs.push((format!("{year}  "), on(theme.year)));
-                runs.push((store.models.name(g.model).to_string(), on(theme.title_text)));
-                if g.date.is_none() {
-                    runs.push((" (undated)".into(), on(theme.dim)));
-                }
-                if !g.designers.is_empty() {
-                    runs.push((format!("  {}", g.designers.join(", ")), on(theme.dim)));
-                }
-                if !g.new_technologies.is_empty() {
-                    let new = g.new_technologies.join(", ");
-                    runs.push((format!("  + {new}"), on(theme.label)));
-                }
-            }
-            Row::Release {
-                generation,
-                position,
-            } => {
-                let entry = &store.timeline[position];
-                let last = self.is_last_child(index);
-                let branch = if last { "└─" } else { "├─" };
-                runs.push((format!("{}{branch}", rail(generation)), on(theme.border)));
-                runs.push((
-                    format!("{} ", marker(entry.kind)),
-                    on(theme.kind(entry.kind)),
-                ));
-                runs.push((format!("{:<4}  ", entry.date.year), on(theme.year)));
-                runs.push((store.title_of(entry).to_string(), on(theme.title_text)));
-                let with = store.collaborator_names(entry);
-                if !with.is_empty() {
-                    runs.push((format!("  × {}", with.join(", ")), on(theme.collaborator)));
-                }
-            }
-            Row::Edge {
-                generation,
-                model,
-                from,
-            } => {
-                let last = self.is_last_child(index);
-                let branch = if last { "└" } else { "├" };
-                let (arrow, words) = if from {
-                    ("◁ ", "derived from ")
-                } else {
-                    ("▷ ", "gave rise to ")
-                };
-                runs.push((
-                    format!("{}{branch}{arrow}", rail(generation)),
-                    on(theme.border),
-                ));
-                runs.push((words.to_string(), on(theme.dim)));
-                runs.push((store.models.name(model).to_string(), on(theme.link)));
-                if let Some(other) = store.models.get(model).line {
-                    runs.push((format!("  ({other} line)"), on(theme.dim)));
-                }
-            }
+        if !parts.graph.is_empty() {
+            runs.push((parts.graph.clone(), on(theme.border)));
+        }
+        if !parts.marker.is_empty() {
+            runs.push((format!("{} ", parts.marker), on(theme.kind(parts.kind))));
+        }
+        if !parts.year.is_empty() {
+            runs.push((format!("{:<4}  ", parts.year), on(theme.year)));
+        }
+        let title_style = match lineage.rows[index] {
+            Row::Edge { .. } => theme.dim,
+            _ => theme.title_text,
+        };
+        runs.push((parts.title.clone(), on(title_style)));
+        for (note, text) in parts.notes {
+            let style = match note {
+                Note::Undated | Note::Designers | Note::Line => theme.dim,
+                Note::Technologies => theme.label,
+                Note::Collaborators => theme.collaborator,
+                Note::Target => theme.link,
+            };
+            let gap = if note == Note::Target { " " } else { "  " };
+            runs.push((format!("{gap}{text}"), on(style)));
         }
         Line::from(fit(runs, width, Some(base)))
-    }
-
-    /// Whether the branch row at `index` is the last under its generation.
-    fn is_last_child(&self, index: usize) -> bool {
-        !matches!(
-            self.lineage.rows.get(index + 1),
-            Some(Row::Release { .. } | Row::Edge { .. })
-        )
     }
 }

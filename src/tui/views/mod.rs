@@ -199,5 +199,8 @@ pub fn title_that_fits(parts: &[String], width: usize) -> String {
         }
         title = next;
     }
-    format!(" {} ", crate::text::fit(&title, width.saturating_sub(2)))
+    format!(
+        " {} ",
+        crate::text::truncate(&title, width.saturating_sub(2))
+    )
 }
