@@ -33,7 +33,13 @@ xterm -xrm 'XTerm*termName: xterm-256color' -fa 'DejaVu Sans Mono' -fs 11 \
 sleep 2
 window=$(xwininfo -root -tree | awk '/kicktime-shots/ {print $1; exit}')
 
-keys() { tmux -L "$socket" send-keys -t shots "$@"; sleep 0.6; }
+# Each key on its own, with a pause, so Esc followed by a letter is not read as Alt-letter.
+keys() {
+  for key in "$@"; do
+    tmux -L "$socket" send-keys -t shots "$key"
+    sleep 0.4
+  done
+}
 shot() { import -window "$window" "$out/$1.png"; echo "wrote $out/$1.png"; }
 
 keys Escape

@@ -263,7 +263,7 @@ pub fn print_brand(
     let counts = [profile.models, profile.reissues, profile.collabs];
     let mut summary = kinds_counted(counts);
     if profile.undated > 0 {
-        summary.push_str(&format!(", {} undated generations", profile.undated));
+        summary.push_str(&format!(", plus {} undated generations", profile.undated));
     }
     if let Some((first, last)) = span(&profile.per_year) {
         summary.push_str(&format!(" · {first}–{last}"));

@@ -129,7 +129,7 @@ impl Theme {
             status: plain.fg(c.accent),
             disputed: plain.fg(Color::Red),
             filter: plain.fg(c.accent).add_modifier(bold),
-            chart_cursor: plain.bg(Color::DarkGray),
+            chart_cursor: plain.fg(c.accent).add_modifier(bold),
             band: quiet.add_modifier(Modifier::REVERSED),
             band_alternate: dim,
             palette: [
@@ -178,7 +178,7 @@ impl Theme {
             status: bold,
             disputed: bold,
             filter: bold,
-            chart_cursor: reversed,
+            chart_cursor: bold,
             band: reversed,
             band_alternate: plain,
             palette: [plain; 8],

@@ -184,7 +184,7 @@ impl Widget for BrandView<'_> {
             crate::profile::kinds_counted([profile.models, profile.reissues, profile.collabs])
         );
         if profile.undated > 0 {
-            summary.push_str(&format!(", {} undated generations", profile.undated));
+            summary.push_str(&format!(", plus {} undated generations", profile.undated));
         }
         if let Some((first, last)) = crate::profile::span(&profile.per_year) {
             summary.push_str(&format!(" · {first}–{last}"));

@@ -160,10 +160,9 @@ impl Widget for YearChart<'_> {
                 let (low, high) = (row * 8, row * 8 + 8);
                 let total = tops.last().copied().unwrap_or(0);
                 if total <= low {
+                    // Above the bar, the cursor is a thin line, so it never reads as a bar.
                     if selected {
-                        for dx in 0..column_width {
-                            buf[(x + dx, y)].set_style(theme.chart_cursor);
-                        }
+                        buf.set_string(x + (column_width - 1) / 2, y, "┊", theme.chart_cursor);
                     }
                     continue;
                 }
@@ -179,16 +178,19 @@ impl Widget for YearChart<'_> {
                 } else {
                     partial_block(total - low).to_string()
                 };
-                let mut style = series.style;
-                if selected {
-                    style = style.patch(theme.chart_cursor);
-                }
+                let style = series.style;
                 for dx in 0..column_width {
                     buf.set_string(x + dx, y, &symbol, style);
                 }
             }
         }
         self.draw_year_labels(bins, plot_x, bottom + 1, area, buf);
+        if let Some(column) = cursor {
+            let x = plot_x + bins.x(column) + (bins.column_width(column) - 1) / 2;
+            if x < area.right() {
+                buf.set_string(x, bottom + 1, "▲", theme.chart_cursor);
+            }
+        }
         self.draw_era_band(bins, plot_x, bottom + 2, area, buf);
     }
 }
