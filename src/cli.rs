@@ -31,13 +31,23 @@ pub const EXIT_IO: u8 = 4;
     after_help = "With no command, kicktime opens the timeline browser (press ? in it for keys)."
 )]
 pub struct Cli {
-    /// Load this dataset (a .ron file or a folder of them) instead of the built-in one.
-    #[arg(long, global = true, env = "KICKTIME_DATA", value_name = "PATH")]
+    /// Load this dataset (a .ron file or a folder of them) instead of the built-in one; also
+    /// the KICKTIME_DATA variable (an empty one counts as unset).
+    #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
-    /// Colours of the browser: auto, dark, light or mono (NO_COLOR also turns colour off).
-    #[arg(long, global = true, value_enum, default_value_t = ThemeChoice::Auto)]
-    pub theme: ThemeChoice,
+    /// Read the configuration from this file instead of the default one (also
+    /// KICKTIME_CONFIG); `kicktime config` prints which file is in use.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// The browser's colours: auto, dark, light or mono (NO_COLOR also turns colour off).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeChoice>,
+
+    /// Cut text tables to this many columns (by default only on a terminal, to its width).
+    #[arg(long, global = true, value_name = "N")]
+    pub width: Option<usize>,
 
     /// Print how long loading and searching took, on stderr (for benchmarks).
     #[arg(long, global = true, hide = true)]
@@ -69,6 +79,7 @@ pub enum Command {
     },
     /// One model or release in full.
     Show {
+        /// The id of a model or release (`kicktime search` shows ids).
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -100,17 +111,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = PageFormat::Text)]
         format: PageFormat,
     },
-    /// Counts by brand, era, kind and decade.
+    /// Counts by brand, era, kind and decade, and how well the entries are sourced.
     Stats {
-        #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
-        format: StatsFormat,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatsFormat {
-    Text,
-    Json,
+    /// Print the path of the configuration file in use, or a complete default one.
+    Config {
+        /// Print a complete, commented default configuration instead.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script: `kicktime completions bash > ~/.local/share/bash-completion/completions/kicktime`.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `kicktime man > ~/.local/share/man/man1/kicktime.1`.
+    Man,
 }
 
 #[derive(Debug, Args, Default)]
@@ -151,17 +169,135 @@ impl FilterArgs {
     }
 }
 
+impl Cli {
+    /// The dataset to load: `--data`, else `KICKTIME_DATA` unless empty; `None` for the
+    /// built-in one.
+    pub fn dataset(&self) -> Option<PathBuf> {
+        self.data.clone().or_else(|| {
+            std::env::var_os("KICKTIME_DATA")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+    }
+
+    /// Where the dataset came from, for messages: "KICKTIME_DATA" when the variable chose it.
+    fn dataset_origin(&self) -> Option<&'static str> {
+        (self.data.is_none() && self.dataset().is_some()).then_some("KICKTIME_DATA")
+    }
+
+    /// The width text tables are cut to: `--width`, else the terminal's when standard output
+    /// is one, else none (a pipe gets whole lines).
+    fn table_width(&self) -> Option<usize> {
+        use std::io::IsTerminal;
+        self.width.or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(|| {
+                    crossterm::terminal::size()
+                        .map(|(w, _)| usize::from(w))
+                        .ok()
+                })
+                .flatten()
+        })
+    }
+}
+
+/// With no command: the browser on a terminal, the timeline printed as `list` would otherwise.
+/// The configuration and the dataset are read, and any error reported, before the terminal is
+/// taken over.
+pub fn browse(cli: &Cli) -> ExitCode {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        eprintln!(
+            "kicktime: not a terminal, so printing the timeline (use `kicktime list` in scripts)"
+        );
+        let list = Command::List {
+            filters: FilterArgs::default(),
+            format: Format::Text,
+        };
+        return run(cli, &list);
+    }
+    let settings = match settings(cli) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
+    let opened = match open_or_report(cli) {
+        Ok(opened) => opened,
+        Err(code) => return code,
+    };
+    match crate::tui::run(opened.store, settings) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("kicktime: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The browser's settings from the configuration file and the command line; a broken file or a
+/// key bound twice is reported and refused.
+fn settings(cli: &Cli) -> Result<crate::tui::Settings, ExitCode> {
+    let config = crate::config::load(cli.config.as_deref()).map_err(|e| {
+        eprintln!("kicktime: config {e}");
+        ExitCode::from(EXIT_USAGE)
+    })?;
+    let keymap = crate::tui::keys::Keymap::with(&config.keys).map_err(|errors| {
+        for e in errors {
+            eprintln!("kicktime: config: {e}");
+        }
+        ExitCode::from(EXIT_USAGE)
+    })?;
+    let conflicts = keymap.conflicts();
+    if !conflicts.is_empty() {
+        for conflict in conflicts {
+            eprintln!("kicktime: config: {conflict}");
+        }
+        eprintln!("kicktime: give one of each pair other keys in the `keys` of the config file");
+        return Err(ExitCode::from(EXIT_USAGE));
+    }
+    let choice = cli.theme.or(config.theme).unwrap_or(ThemeChoice::Auto);
+    let theme = crate::tui::theme::Theme::from_env(choice);
+    // NO_COLOR wins over configured colours.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = if no_color || choice == ThemeChoice::Mono {
+        theme
+    } else {
+        theme.with_colours(&config.colours).map_err(|errors| {
+            for e in errors {
+                eprintln!("kicktime: config: {e}");
+            }
+            ExitCode::from(EXIT_USAGE)
+        })?
+    };
+    Ok(crate::tui::Settings {
+        theme,
+        keymap,
+        start: config.start,
+        sort: config.sort,
+    })
+}
+
 /// Runs a subcommand and returns the process's exit status.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let result = match command {
         Command::Validate { strict } => return validate(cli, *strict),
-        Command::List { filters, format } => with_store(cli, |store| list(store, filters, *format)),
+        Command::Config { default } => config_command(cli, *default),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "kicktime", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => man_page().map(|_| ExitCode::SUCCESS),
+        Command::List { filters, format } => with_store(cli, |store| {
+            list(store, filters, *format, cli.table_width())
+        }),
         Command::Search {
             query,
             limit,
             format,
         } => with_store(cli, |store| {
-            search(store, &query.join(" "), *limit, *format, cli.timings)
+            let width = cli.table_width();
+            search(store, &query.join(" "), *limit, *format, cli.timings, width)
         }),
         Command::Show { id, format } => with_store(cli, |store| show(store, id, *format)),
         Command::Stats { format } => with_store(cli, |store| stats(store, *format)),
@@ -194,9 +330,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 
 /// Opens the dataset, reporting errors (and warnings) on stderr.
 pub fn open_or_report(cli: &Cli) -> Result<Opened, ExitCode> {
-    match open(cli.data.as_deref()) {
+    match open(cli.dataset().as_deref()) {
         Ok(opened) => Ok(opened),
         Err(e) => {
+            if let Some(variable) = cli.dataset_origin() {
+                eprintln!("kicktime: the dataset is the one {variable} names");
+            }
             report_data_error(&e);
             Err(ExitCode::from(EXIT_DATA))
         }
@@ -248,7 +387,12 @@ fn found(count: usize) -> ExitCode {
     }
 }
 
-fn list(store: &crate::store::Store, args: &FilterArgs, format: Format) -> io::Result<ExitCode> {
+fn list(
+    store: &crate::store::Store,
+    args: &FilterArgs,
+    format: Format,
+    width: Option<usize>,
+) -> io::Result<ExitCode> {
     let filters = match args.to_filters() {
         Ok(f) => f,
         Err(e) => return usage_error(e),
@@ -262,8 +406,58 @@ fn list(store: &crate::store::Store, args: &FilterArgs, format: Format) -> io::R
         .into_iter()
         .map(|h| h.entry)
         .collect();
-    print_entries(&mut io::stdout().lock(), store, &positions, format)?;
+    if positions.is_empty() {
+        explain_nothing(store, &query.filters);
+    }
+    print_entries(&mut io::stdout().lock(), store, &positions, format, width)?;
     Ok(found(positions.len()))
+}
+
+/// Says on stderr why filters listed nothing: a value that names no brand, collaborator or
+/// era (with the names it could have been), or filters that exclude each other.
+fn explain_nothing(store: &crate::store::Store, filters: &Filters) {
+    type Field<'a> = (&'a str, &'a Vec<String>, Vec<Named<'a>>);
+    let fields: [Field; 3] = [
+        ("brand", &filters.brands, brand_names(store)),
+        (
+            "collaborator",
+            &filters.collaborators,
+            collaborator_names(store),
+        ),
+        (
+            "era",
+            &filters.eras,
+            (store.eras.iter())
+                .map(|e| (e.id.as_str(), e.name.as_str(), &[][..]))
+                .collect(),
+        ),
+    ];
+    for (what, values, items) in fields {
+        for value in values {
+            let named = items.iter().any(|(id, name, aliases)| {
+                crate::search::names_match(value, id, name, aliases)
+                    || (what == "era"
+                        && value
+                            .parse::<usize>()
+                            .is_ok_and(|n| n >= 1 && n <= items.len()))
+            });
+            if !named {
+                let mut names: Vec<&str> = items.iter().map(|(id, _, _)| *id).collect();
+                names.sort_unstable();
+                let shown = if names.len() > 30 {
+                    format!("{}, … ({} in all)", names[..30].join(", "), names.len())
+                } else {
+                    names.join(", ")
+                };
+                eprintln!(
+                    "kicktime: no {what} matches {:?}; {what}s are: {shown}",
+                    crate::text::sanitize(value)
+                );
+                return;
+            }
+        }
+    }
+    eprintln!("kicktime: no entry passes all these filters together");
 }
 
 fn search(
@@ -272,6 +466,7 @@ fn search(
     limit: Option<usize>,
     format: Format,
     timings: bool,
+    width: Option<usize>,
 ) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
     let index = SearchIndex::new(store);
@@ -293,7 +488,7 @@ fn search(
             ms(started.elapsed() - indexed)
         );
     }
-    print_entries(&mut io::stdout().lock(), store, &positions, format)?;
+    print_entries(&mut io::stdout().lock(), store, &positions, format, width)?;
     Ok(found(positions.len()))
 }
 
@@ -329,14 +524,17 @@ fn line(store: &crate::store::Store, id: &str, format: PageFormat) -> io::Result
     Ok(ExitCode::SUCCESS)
 }
 
+/// An item found by name: (id, name, aliases).
+type Named<'a> = (&'a str, &'a str, &'a [crate::model::Text]);
+
 /// (id, name, aliases) of every brand.
-fn brand_names(store: &crate::store::Store) -> Vec<(&str, &str, &[crate::model::Text])> {
+fn brand_names(store: &crate::store::Store) -> Vec<Named<'_>> {
     (store.brands.iter())
         .map(|b| (b.id.as_str(), b.name.as_str(), &b.aliases[..]))
         .collect()
 }
 
-fn collaborator_names(store: &crate::store::Store) -> Vec<(&str, &str, &[crate::model::Text])> {
+fn collaborator_names(store: &crate::store::Store) -> Vec<Named<'_>> {
     (store.collaborators.iter())
         .map(|c| (c.id.as_str(), c.name.as_str(), &c.aliases[..]))
         .collect()
@@ -392,23 +590,76 @@ fn page(
     }
 }
 
-fn stats(store: &crate::store::Store, format: StatsFormat) -> io::Result<ExitCode> {
+fn stats(store: &crate::store::Store, format: Format) -> io::Result<ExitCode> {
     let stats = Stats::of(store);
     let mut out = io::stdout().lock();
     match format {
-        StatsFormat::Text => stats.print_text(&mut out)?,
-        StatsFormat::Json => {
+        Format::Text => stats.print_text(&mut out)?,
+        Format::Json => {
             serde_json::to_writer_pretty(&mut out, &stats)?;
             writeln!(out)?;
         }
+        Format::Csv => stats.print_csv(&mut out)?,
+        Format::Md => stats.print_markdown(&mut out)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// The manual page, with its `.TH` title first, as `man` and `mandb` expect (clap_mangen puts
+/// two string definitions before it, which roff reads as well after it).
+fn man_page() -> io::Result<()> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command).render(&mut page)?;
+    let page = String::from_utf8_lossy(&page);
+    let (title, rest): (Vec<&str>, Vec<&str>) = page.lines().partition(|l| l.starts_with(".TH "));
+    let mut out = io::stdout().lock();
+    for line in title.iter().chain(&rest) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// `kicktime config`: the file in use (and whether it exists), or a complete default one.
+fn config_command(cli: &Cli, default: bool) -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    if default {
+        write!(out, "{}", crate::config::default_file())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match crate::config::path(cli.config.as_deref()) {
+        Some((path, origin)) => {
+            let why = match origin {
+                crate::config::Origin::Argument => " (from --config)",
+                crate::config::Origin::Variable => " (from KICKTIME_CONFIG)",
+                crate::config::Origin::Default => "",
+            };
+            let shown = crate::text::sanitize(&path.display().to_string()).into_owned();
+            writeln!(out, "{shown}")?;
+            if !path.exists() {
+                eprintln!(
+                    "kicktime: no file there yet{why}: the defaults apply (`kicktime config --default > FILE` writes one)"
+                );
+            } else if let Err(e) = crate::config::load(cli.config.as_deref()) {
+                eprintln!("kicktime: config {e}");
+                return Ok(ExitCode::from(EXIT_USAGE));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            eprintln!("kicktime: this system has no configuration folder; use --config PATH");
+            Ok(ExitCode::from(EXIT_NOTHING_FOUND))
+        }
+    }
+}
+
 fn validate(cli: &Cli, strict: bool) -> ExitCode {
-    let problems = match parse_and_check(cli.data.as_deref()) {
+    let problems = match parse_and_check(cli.dataset().as_deref()) {
         Ok((_, problems)) => problems,
         Err(e) => {
+            if let Some(variable) = cli.dataset_origin() {
+                eprintln!("kicktime: the dataset is the one {variable} names");
+            }
             report_data_error(&e);
             return ExitCode::from(EXIT_DATA);
         }
@@ -422,13 +673,15 @@ fn validate(cli: &Cli, strict: bool) -> ExitCode {
         .count();
     let warnings = problems.len() - errors;
     let what = cli
-        .data
-        .as_ref()
+        .dataset()
         .map_or("the built-in dataset".to_string(), |p| {
             crate::text::sanitize(&p.display().to_string()).into_owned()
         });
     if errors > 0 || (strict && warnings > 0) {
         eprintln!("kicktime: {what}: {errors} error(s), {warnings} warning(s)");
+        if errors == 0 {
+            eprintln!("kicktime: --strict counts warnings as errors");
+        }
         ExitCode::from(EXIT_DATA)
     } else {
         println!("{what}: valid ({warnings} warning(s))");

@@ -13,6 +13,8 @@ pub enum Link {
     Collaborator(usize),
     /// A brand: following it shows its entries.
     Brand(usize),
+    /// A source of the entry (by its place in the sources): following it opens it.
+    Source(usize),
 }
 
 /// One value of a field; a field may list several (a model's releases).
@@ -38,11 +40,12 @@ pub struct Detail {
 }
 
 impl Detail {
-    /// Every link of the detail, in the order they are shown.
+    /// Every link of the detail, in the order they are shown: the fields', then the sources.
     pub fn links(&self) -> Vec<Link> {
         self.fields
             .iter()
             .flat_map(|f| f.items.iter().filter_map(|i| i.link))
+            .chain((0..self.sources.len()).map(Link::Source))
             .collect()
     }
 }

@@ -5,6 +5,7 @@
 //! queries it, and [`cli`] and [`tui`] show it.
 
 pub mod cli;
+pub mod config;
 pub mod date;
 pub mod detail;
 pub mod groups;

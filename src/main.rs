@@ -9,6 +9,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => cli::run(&cli, command),
-        None => kicktime::tui::start(&cli),
+        None => cli::browse(&cli),
     }
 }

@@ -80,11 +80,14 @@ impl<'a> EntryRow<'a> {
 }
 
 /// Prints a list of timeline entries.
+/// Prints a list of timeline entries; a text table is cut to `width` columns when given (a
+/// terminal's width), else printed whole.
 pub fn print_entries(
     out: &mut impl Write,
     store: &Store,
     positions: &[usize],
     format: Format,
+    width: Option<usize>,
 ) -> io::Result<()> {
     let rows: Vec<EntryRow> = positions.iter().map(|&p| EntryRow::new(store, p)).collect();
     match format {
@@ -94,13 +97,45 @@ pub fn print_entries(
         }
         Format::Csv => write_csv(out, &rows),
         Format::Md => write_markdown(out, &rows),
-        Format::Text => write_table(out, &rows),
+        Format::Text => write_table(out, &rows, width),
     }
 }
 
 const HEADERS: [&str; 6] = ["DATE", "KIND", "BRAND", "TITLE", "WITH", "ID"];
-/// The widest a text column grows before its values are cut with an ellipsis.
+/// The widest a text column grows on a narrow terminal before the widest is cut further.
 const MAX_COLUMN: [usize; 6] = [11, 7, 16, 44, 32, 40];
+
+/// The columns' widths: each as wide as its longest value, and, within `limit`, cut first to
+/// [`MAX_COLUMN`] and then, widest first, down to its heading's width.
+fn column_widths(table: &[[String; 6]], limit: Option<usize>) -> [usize; 6] {
+    let mut widths = HEADERS.map(width);
+    for row in table {
+        for (column, cell) in row.iter().enumerate() {
+            widths[column] = widths[column].max(width(cell));
+        }
+    }
+    let Some(limit) = limit else {
+        return widths;
+    };
+    let total = |w: &[usize; 6]| w.iter().sum::<usize>() + 2 * (w.len() - 1);
+    if total(&widths) <= limit {
+        return widths;
+    }
+    for (w, max) in widths.iter_mut().zip(MAX_COLUMN) {
+        *w = (*w).min(max);
+    }
+    while total(&widths) > limit {
+        let floor = |i: usize| width(HEADERS[i]).max(4);
+        let widest = (0..widths.len())
+            .filter(|&i| widths[i] > floor(i))
+            .max_by_key(|&i| widths[i]);
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+    widths
+}
 
 fn cells(row: &EntryRow) -> [String; 6] {
     [
@@ -113,14 +148,9 @@ fn cells(row: &EntryRow) -> [String; 6] {
     ]
 }
 
-fn write_table(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
+fn write_table(out: &mut impl Write, rows: &[EntryRow], limit: Option<usize>) -> io::Result<()> {
     let table: Vec<[String; 6]> = rows.iter().map(cells).collect();
-    let mut widths = HEADERS.map(width);
-    for row in &table {
-        for (column, cell) in row.iter().enumerate() {
-            widths[column] = widths[column].max(width(cell)).min(MAX_COLUMN[column]);
-        }
-    }
+    let widths = column_widths(&table, limit);
     let line = |cells: &[String]| {
         let padded: Vec<String> = cells
             .iter()
@@ -138,7 +168,7 @@ fn write_table(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
 
 fn write_csv(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
+    let header = [
         "id",
         "kind",
         "title",
@@ -148,21 +178,32 @@ fn write_csv(out: &mut impl Write, rows: &[EntryRow]) -> io::Result<()> {
         "date",
         "era",
         "collaborators",
-    ])?;
+    ];
+    writer.write_record(header).map_err(csv_error)?;
     for row in rows {
-        writer.write_record([
-            row.id,
-            row.kind,
-            row.title,
-            row.brand,
-            row.model,
-            &row.year.map(|y| y.to_string()).unwrap_or_default(),
-            &row.shown_date(),
-            row.era,
-            &row.collaborators.join("; "),
-        ])?;
+        writer
+            .write_record([
+                row.id,
+                row.kind,
+                row.title,
+                row.brand,
+                row.model,
+                &row.year.map(|y| y.to_string()).unwrap_or_default(),
+                &row.shown_date(),
+                row.era,
+                &row.collaborators.join("; "),
+            ])
+            .map_err(csv_error)?;
     }
     writer.flush()
+}
+
+/// The I/O error inside a CSV error (a closed pipe stays a closed pipe, which is no error).
+pub fn csv_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 fn md_cell(text: &str) -> String {

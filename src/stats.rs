@@ -108,9 +108,10 @@ impl Stats {
         }
     }
 
-    pub fn print_text(&self, out: &mut impl Write) -> io::Result<()> {
-        let totals = [
-            ("entries", self.entries),
+    /// Every figure as (section, label, count), in the order they are shown.
+    fn rows(&self) -> Vec<(&'static str, String, usize)> {
+        let mut rows: Vec<(&'static str, String, usize)> = [
+            ("entries on the timeline", self.entries),
             ("brands", self.brands),
             ("models", self.models),
             ("releases", self.releases),
@@ -120,34 +121,76 @@ impl Stats {
             ("eras", self.eras),
             ("disputed entries", self.disputed),
             ("undated generations", self.undated_models),
-        ];
-        for (label, n) in totals {
-            writeln!(out, "{}{n:>6}", fit(label, 26))?;
-        }
-        writeln!(out, "\nSources")?;
+        ]
+        .into_iter()
+        .map(|(label, n)| ("Totals", label.to_string(), n))
+        .collect();
         let sourcing = [
-            ("without a source", Some(self.unsourced)),
-            ("with one source", Some(self.single_source)),
-            ("with one publisher", Some(self.single_publisher)),
+            ("entries without a source", Some(self.unsourced)),
+            ("entries with one source", Some(self.single_source)),
+            ("entries with one publisher", Some(self.single_publisher)),
             (
-                "without a brand, editorial, retailer or museum page",
+                "entries without a brand, editorial, retailer or museum page",
                 self.without_accountable_source,
             ),
         ];
-        for (label, n) in sourcing {
-            if let Some(n) = n {
-                writeln!(out, "  entries {label}: {n}")?;
-            }
-        }
-        for (heading, rows) in [
+        rows.extend(
+            (sourcing.into_iter())
+                .filter_map(|(label, n)| Some(("Sources", label.to_string(), n?))),
+        );
+        for (section, list) in [
             ("By brand", &self.by_brand),
             ("By era", &self.by_era),
             ("By decade", &self.by_decade),
         ] {
-            writeln!(out, "\n{heading}")?;
-            for (name, n) in rows {
-                writeln!(out, "  {}{n:>6}", fit(name, 24))?;
+            rows.extend(list.iter().map(|(name, n)| (section, name.clone(), *n)));
+        }
+        rows
+    }
+
+    pub fn print_text(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut section = "";
+        for (heading, label, n) in self.rows() {
+            if heading != section {
+                if !section.is_empty() {
+                    writeln!(out)?;
+                }
+                if heading != "Totals" {
+                    writeln!(out, "{heading}")?;
+                }
+                section = heading;
             }
+            let width = if heading == "Sources" { 62 } else { 26 };
+            let indent = if heading == "Totals" { "" } else { "  " };
+            writeln!(out, "{indent}{}{n:>6}", fit(&label, width))?;
+        }
+        Ok(())
+    }
+
+    /// One row per figure: `section,name,count`.
+    pub fn print_csv(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut writer = csv::Writer::from_writer(out);
+        let csv = crate::output::csv_error;
+        writer
+            .write_record(["section", "name", "count"])
+            .map_err(csv)?;
+        for (section, label, n) in self.rows() {
+            let record = [section, label.trim(), &n.to_string()];
+            writer.write_record(record).map_err(csv)?;
+        }
+        writer.flush()
+    }
+
+    /// A table per section.
+    pub fn print_markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut section = "";
+        for (heading, label, n) in self.rows() {
+            if heading != section {
+                let gap = if section.is_empty() { "" } else { "\n" };
+                writeln!(out, "{gap}## {heading}\n\n| | count |\n|---|---:|")?;
+                section = heading;
+            }
+            writeln!(out, "| {} | {n} |", label.trim().replace('|', "\\|"))?;
         }
         Ok(())
     }

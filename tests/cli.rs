@@ -459,3 +459,171 @@ fn brand_and_collab_print_their_pages_and_unknown_names_exit_1() {
         assert!(stderr(&out).contains("is named"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn completions_for_bash_parse_and_register_kicktime() {
+    let out = kicktime(&["completions", "bash"]);
+    assert!(out.status.success());
+    let script = stdout(&out);
+    assert!(script.contains("complete -F"), "{script}");
+    assert!(script.contains("kicktime"));
+    let file = temp_dir("completions").join("kicktime.bash");
+    std::fs::write(&file, &script).unwrap();
+    let check = std::process::Command::new("bash")
+        .args(["-n", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+#[test]
+fn man_prints_a_manual_page_that_starts_with_its_title() {
+    let page = stdout(&kicktime(&["man"]));
+    assert!(
+        page.starts_with(".TH kicktime 1"),
+        "{}",
+        &page[..80.min(page.len())]
+    );
+    assert!(page.contains("completions"), "the subcommands are listed");
+}
+
+#[test]
+fn a_pipe_gets_whole_lines_and_width_cuts_them() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let whole = stdout(&kicktime(&["list", "--data", dir]));
+    assert!(whole.contains("Kiko Kostadinov Gel-Kayano 14"), "{whole}");
+    assert!(!whole.contains('…'), "nothing is cut in a pipe:\n{whole}");
+    let cut = stdout(&kicktime(&["list", "--data", dir, "--width", "60"]));
+    assert!(
+        cut.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 60),
+        "{cut}"
+    );
+    assert!(cut.contains('…'), "{cut}");
+}
+
+#[test]
+fn stats_speaks_every_format() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let csv = stdout(&kicktime(&["stats", "--format", "csv", "--data", dir]));
+    assert!(csv.starts_with("section,name,count\n"), "{csv}");
+    assert!(csv.contains("Totals,models,5"), "{csv}");
+    assert!(csv.contains("By brand,ASICS,6"), "{csv}");
+    let md = stdout(&kicktime(&["stats", "--format", "md", "--data", dir]));
+    assert!(
+        md.starts_with("## Totals\n\n| | count |\n|---|---:|\n"),
+        "{md}"
+    );
+    assert!(md.contains("| undated generations | 0 |"), "{md}");
+}
+
+#[test]
+fn an_empty_data_variable_is_unset_and_a_path_from_it_says_so() {
+    let empty = std::process::Command::new(BIN)
+        .args(["stats", "--format", "json"])
+        .env("KICKTIME_DATA", "")
+        .output()
+        .unwrap();
+    assert!(empty.status.success(), "{}", stderr(&empty));
+    let missing = std::process::Command::new(BIN)
+        .args(["stats"])
+        .env("KICKTIME_DATA", "/no/such/dataset")
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(3));
+    let err = stderr(&missing);
+    assert!(err.contains("KICKTIME_DATA"), "{err}");
+    assert!(err.contains("/no/such/dataset"), "{err}");
+}
+
+#[test]
+fn strict_validation_says_that_warnings_count_as_errors() {
+    let data = common::BASE.replace(
+        "collaborators: [Collaborator(",
+        "collaborators: [Collaborator(id: \"nobody\", name: \"Nobody\", kind: Label), Collaborator(",
+    );
+    let dir = dataset("strict", &[("a.ron", data.as_bytes())]);
+    let out = kicktime(&["validate", "--strict", "--data", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stderr(&out).contains("--strict counts warnings as errors"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_empty_list_says_why_on_stderr() {
+    let dir = mini();
+    let dir = dir.to_str().unwrap();
+    let out = kicktime(&["list", "--brand", "puma", "--data", dir]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no brand matches \"puma\"; brands are: asics, new-balance"),
+        "{err}"
+    );
+    let out = kicktime(&["list", "--brand", "asics", "--year", "1950", "--data", dir]);
+    assert!(
+        stderr(&out).contains("no entry passes all these filters"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn config_prints_the_file_in_use_and_a_default_that_reads_back() {
+    let dir = temp_dir("config");
+    let file = dir.join("config.ron");
+    let shown = std::process::Command::new(BIN)
+        .args(["config", "--config", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&shown).starts_with(file.to_str().unwrap()),
+        "{}",
+        stdout(&shown)
+    );
+    assert!(
+        stderr(&shown).contains("defaults apply"),
+        "{}",
+        stderr(&shown)
+    );
+    let default = stdout(&kicktime(&["config", "--default"]));
+    assert!(default.contains("\"lineage\": [\"l\"]"), "{default}");
+    std::fs::write(&file, &default).unwrap();
+    let read = kicktime(&["config", "--config", file.to_str().unwrap()]);
+    assert!(
+        read.status.success() && stderr(&read).is_empty(),
+        "{}",
+        stderr(&read)
+    );
+    std::fs::write(
+        &file,
+        "Config(\n    keys: {\"lineage\": [\"L\"]},\n    thme: Dark,\n)\n",
+    )
+    .unwrap();
+    let broken = kicktime(&["config", "--config", file.to_str().unwrap()]);
+    assert_eq!(broken.status.code(), Some(2));
+    let err = stderr(&broken);
+    assert!(err.contains("config.ron:3:5:"), "{err}");
+    assert!(err.contains("did you mean \"theme\""), "{err}");
+}
+
+#[test]
+fn an_approximate_date_looks_the_same_in_every_format() {
+    let data = common::BASE.replace("introduced: \"2008\"", "introduced: \"~2008\"");
+    let dir = dataset("approximate", &[("a.ron", data.as_bytes())]);
+    let dir = dir.to_str().unwrap();
+    let text = stdout(&kicktime(&["list", "--data", dir]));
+    assert!(text.contains("~2008 "), "{text}");
+    let csv = stdout(&kicktime(&["list", "--format", "csv", "--data", dir]));
+    assert!(csv.contains(",2008,~2008,"), "{csv}");
+    let md = stdout(&kicktime(&["list", "--format", "md", "--data", dir]));
+    assert!(md.contains("| ~2008 |"), "{md}");
+    let json = json(&["show", "gel-kayano-14", "--format", "json", "--data", dir]);
+    assert_eq!(json["date"], "2008");
+    assert_eq!(json["approximate"], true);
+}

@@ -43,6 +43,9 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("KICKTIME_DATA");
+        command.env_remove("KICKTIME_CONFIG");
+        // No configuration of the person running the tests: a folder that holds none.
+        command.env("XDG_CONFIG_HOME", common::temp_dir("no-config"));
         command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);
@@ -536,5 +539,105 @@ fn sighup_from_a_closed_terminal_ends_kicktime() {
         .unwrap();
     assert!(hung_up.success());
     assert_eq!(session.exit_code(), 143);
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_key_remapped_in_the_config_file_does_the_action_and_shows_in_the_help() {
+    let dir = common::temp_dir("remap");
+    let config = dir.join("config.ron");
+    std::fs::write(&config, "Config(keys: {\"lineage\": [\"L\"]})\n").unwrap();
+    let data = mini();
+    let config_arg = config.display().to_string();
+    let mut session = Session::start(&["--data", &data, "--config", &config_arg], 120, 40, &[]);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys("l");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !session.contents().contains("Lineage:"),
+        "l no longer opens the lineage"
+    );
+    session.keys("L");
+    session.wait_for("Lineage: Gel-Kayano");
+    session.escape();
+    session.keys("?");
+    let help = session.wait_for("Keys (");
+    assert!(
+        help.lines()
+            .any(|l| l.contains(" L ") && l.contains("lineage of the line")),
+        "the help shows the new key:\n{help}"
+    );
+    session.escape();
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_broken_config_file_is_reported_with_its_place_before_the_screen_is_taken() {
+    let dir = common::temp_dir("broken-config");
+    let config = dir.join("config.ron");
+    std::fs::write(&config, "Config(\n  keys: {\"lineage\": [\"ctrl-\"]},\n)\n").unwrap();
+    let config_arg = config.display().to_string();
+    let mut session = Session::start(&["--config", &config_arg], 100, 30, &[]);
+    let screen = session.wait_for("config.ron:2:");
+    assert!(screen.contains("is not a key"), "{screen}");
+    assert_eq!(session.exit_code(), 2);
+    assert!(!session.in_alternate_screen());
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).into_owned();
+    assert!(!raw.contains("\u{1b}[?1049h"), "the screen was never taken");
+}
+
+#[test]
+fn o_opens_the_source_with_the_browser_named_by_the_browser_variable() {
+    let dir = common::temp_dir("browser");
+    let received = dir.join("received.txt");
+    let script = dir.join("browser.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", received.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data = mini();
+    let browser = script.display().to_string();
+    let mut session = Session::start(&["--data", &data], 120, 40, &[("BROWSER", &browser)]);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys("o");
+    session.wait_for("Opening https://example.com/kayano");
+    let started = Instant::now();
+    while !received.exists() && started.elapsed() < PATIENCE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(
+        std::fs::read_to_string(&received).unwrap(),
+        "https://example.com/kayano"
+    );
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+}
+
+#[test]
+fn y_copies_the_id_through_an_osc_52_sequence() {
+    use base64::Engine;
+    let data = mini();
+    let mut session = Session::start(&["--data", &data], 120, 40, &[]);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys("y");
+    session.wait_for("Copied the id: gel-kayano-1");
+    let encoded = base64::engine::general_purpose::STANDARD.encode("gel-kayano-1");
+    let wanted = format!("\u{1b}]52;c;{encoded}\u{7}");
+    let started = Instant::now();
+    while !String::from_utf8_lossy(&session.raw.lock().unwrap()).contains(&wanted) {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "no OSC 52 sequence with the id"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
     session.assert_terminal_restored();
 }

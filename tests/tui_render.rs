@@ -167,10 +167,7 @@ fn the_help_overlay_lists_every_key_of_the_keymap_in_columns() {
     let mut app = app_on(&common::mini(), 200, 60);
     app.press(Action::Help);
     let text = screen(&render(&app, &Theme::dark()));
-    for binding in kicktime::tui::keys::BINDINGS
-        .iter()
-        .filter(|b| !b.shown.is_empty())
-    {
+    for binding in kicktime::tui::keys::Keymap::default().bindings {
         assert!(
             text.contains(binding.description),
             "help lacks {:?}:\n{text}",

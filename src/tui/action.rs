@@ -49,12 +49,19 @@ pub enum Action {
     /// On a page with several parts (the brand page): the next or previous part.
     NextSection,
     PrevSection,
+    /// Open the selected source (or the first) in a web browser.
+    OpenSource,
+    /// Copy the selected entry's id, or its title and date, to the clipboard.
+    CopyId,
+    CopyTitle,
     /// Mouse wheel: move the selection by this many rows.
     Scroll(isize),
     /// Mouse click at a column and row of the screen.
     Click(u16, u16),
     /// A search finished on the worker (or at once, on a small dataset).
     Searched(Outcome),
+    /// Something the loop was asked to do failed; the message is shown.
+    Failed(String),
 }
 
 /// What the state asks the loop to do: work that is not a change of state.
@@ -62,5 +69,9 @@ pub enum Action {
 pub enum Effect {
     /// Run this search and hand back its outcome as [`Action::Searched`].
     Search(Request),
+    /// Open this address in a web browser.
+    Open(String),
+    /// Put this text on the clipboard (through the terminal: OSC 52).
+    Copy(String),
     Quit,
 }

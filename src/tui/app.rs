@@ -15,6 +15,7 @@ use crate::search::SearchIndex;
 use crate::store::{Store, Subject};
 use crate::tui::action::{Action, Effect};
 use crate::tui::browse::{Browse, Focus, Snapshot};
+use crate::tui::keys::Keymap;
 use crate::tui::layout::Areas;
 use crate::tui::nav::Nav;
 use crate::tui::views::brand::BrandPage;
@@ -73,6 +74,8 @@ pub enum Context {
 
 pub struct App {
     pub store: Arc<Store>,
+    /// The keys, from the config file over the defaults.
+    pub keymap: Keymap,
     pub index: Arc<SearchIndex>,
     pub size: (u16, u16),
     pub browse: Browse,
@@ -94,6 +97,7 @@ impl App {
     pub fn new(store: Store, width: u16, height: u16) -> App {
         let index = Arc::new(SearchIndex::new(&store));
         App {
+            keymap: Keymap::default(),
             store: Arc::new(store),
             index,
             size: (width, height),
@@ -165,6 +169,10 @@ impl App {
             }
             Action::Searched(outcome) => {
                 self.receive(outcome);
+                return None;
+            }
+            Action::Failed(message) => {
+                self.status = Some(message);
                 return None;
             }
             _ => {}
@@ -244,6 +252,20 @@ impl App {
                 self.status = Some(message);
                 None
             }
+            Nav::Open(url) => {
+                // Only web addresses are handed to a browser; a data file cannot make kicktime
+                // open a local file or run a command.
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    self.status = Some("Not a web address, so not opened".into());
+                    return None;
+                }
+                self.status = Some(format!("Opening {url}"));
+                return Some(Effect::Open(url));
+            }
+            Nav::Copy { text, what } => {
+                self.status = Some(format!("Copied {what}: {text}"));
+                return Some(Effect::Copy(text));
+            }
             Nav::Back => self.go_back(),
             Nav::Follow(link) => self.follow(link),
             Nav::Entry(position) => {
@@ -295,6 +317,11 @@ impl App {
             }
             Link::Brand(brand) => Some(Nav::Brand(brand)),
             Link::Collaborator(collaborator) => Some(Nav::Collaborator(collaborator)),
+            Link::Source(i) => {
+                let subject = self.browse.subject(&self.store)?;
+                let (sources, _) = self.store.subject_provenance(subject);
+                sources.get(i).map(|s| Nav::Open(s.url.to_string()))
+            }
         }
     }
 

@@ -32,6 +32,9 @@ pub struct Browse {
     pub words: Vec<String>,
     /// How many entries the search shown matched (a ranked list keeps only the best).
     pub match_count: usize,
+    /// Search results with words listed in timeline order rather than best first (the
+    /// config file's `sort: Timeline`).
+    pub chronological: bool,
     /// A model shown in the detail pane that is no listed row: an undated generation followed
     /// from a link. Moving the selection lets it go.
     pinned: Option<Subject>,
@@ -59,6 +62,7 @@ impl Browse {
             detail: DetailPane::default(),
             words: Vec::new(),
             match_count: 0,
+            chronological: false,
             pinned: None,
         }
     }
@@ -107,6 +111,18 @@ impl Browse {
                 .subject(store)
                 .map(|s| Nav::Brand(store.facts(s).brand)),
             (_, Action::OpenCollaborator) => self.open_collaborator(store),
+            (_, Action::OpenSource) => self.open_source(store),
+            (_, Action::CopyId) => self.subject(store).map(|s| Nav::Copy {
+                text: store.subject_id(s).to_string(),
+                what: "the id".into(),
+            }),
+            (_, Action::CopyTitle) => self.subject(store).map(|s| {
+                let date = crate::detail::shown_date(store.facts(s).date);
+                Nav::Copy {
+                    text: format!("{} ({date})", store.subject_title(s)),
+                    what: "the title and date".into(),
+                }
+            }),
             (Focus::Search, action) => self.update_typing(action, height),
             (Focus::Detail, Action::Up) => self.detail_move(-1),
             (Focus::Detail, Action::Down) => self.detail_move(1),
@@ -198,6 +214,20 @@ impl Browse {
         }
     }
 
+    /// The source the detail pane has selected, or else the first source of the entry.
+    fn open_source(&self, store: &Store) -> Option<Nav> {
+        let subject = self.subject(store)?;
+        let (sources, _) = store.subject_provenance(subject);
+        let chosen = match self.selected_link() {
+            Some(Link::Source(i)) => i,
+            _ => 0,
+        };
+        match sources.get(chosen) {
+            Some(source) => Some(Nav::Open(source.url.to_string())),
+            None => Some(Nav::Status("This entry cites no source".into())),
+        }
+    }
+
     fn clear_filters(&mut self) -> Option<Nav> {
         if !self.has_filters() {
             return None;
@@ -255,7 +285,7 @@ impl Browse {
         let ranked = !outcome.query.words.is_empty();
         self.words = outcome.query.words.clone();
         self.match_count = outcome.matched.len();
-        let rows = if ranked {
+        let rows = if ranked && !self.chronological {
             Rows::Ranked(outcome.rows)
         } else {
             Rows::Ordered(outcome.matched)

@@ -15,7 +15,7 @@ pub mod theme;
 pub mod views;
 pub mod worker;
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::process::ExitCode;
 
 use std::sync::Arc;
@@ -26,36 +26,26 @@ use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::cli::{Cli, Command, FilterArgs, open_or_report, run};
-use crate::output::Format;
 use action::Action;
 use app::App;
 use runner::Runner;
 use theme::Theme;
 
-/// Starts the browser. The dataset is loaded (and any error reported) before the screen is
-/// taken over; when stdout is not a terminal, the timeline is printed as `list` would.
-pub fn start(cli: &Cli) -> ExitCode {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        eprintln!(
-            "kicktime: not a terminal, so printing the timeline (use `kicktime list` in scripts)"
-        );
-        let list = Command::List {
-            filters: FilterArgs::default(),
-            format: Format::Text,
-        };
-        return run(cli, &list);
-    }
-    let opened = match open_or_report(cli) {
-        Ok(opened) => opened,
-        Err(code) => return code,
-    };
-    let theme = Theme::from_env(cli.theme);
-    match browse(opened.store, &theme) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("kicktime: terminal error: {e}");
-            ExitCode::FAILURE
+/// How the browser looks and behaves: from the config file and the command line.
+pub struct Settings {
+    pub theme: Theme,
+    pub keymap: keys::Keymap,
+    pub start: crate::config::Start,
+    pub sort: crate::config::Sort,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            theme: Theme::dark(),
+            keymap: keys::Keymap::default(),
+            start: crate::config::Start::Timeline,
+            sort: crate::config::Sort::Ranked,
         }
     }
 }
@@ -69,15 +59,27 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 /// How often the loop looks for a finished search while one runs.
 const SEARCH_CHECK: Duration = Duration::from_millis(5);
 
-fn browse(store: crate::store::Store, theme: &Theme) -> io::Result<ExitCode> {
+/// Runs the browser on a store until the person quits; the terminal is taken here and always
+/// given back.
+pub fn run(store: crate::store::Store, settings: Settings) -> io::Result<ExitCode> {
     let terminated = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&terminated))?;
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
+    let theme = &settings.theme;
     let mut app = App::new(store, size.width, size.height);
+    app.keymap = settings.keymap;
+    app.browse.chronological = settings.sort == crate::config::Sort::Timeline;
     let mut runner = Runner::new(&app);
     runner.start(&mut app);
+    if settings.start == crate::config::Start::Overview {
+        runner.dispatch(&mut app, Action::OpenOverview);
+    }
     while !runner.quit {
+        if !runner.to_terminal.is_empty() {
+            let bytes = std::mem::take(&mut runner.to_terminal);
+            guard.write_raw(&bytes)?;
+        }
         guard
             .terminal
             .draw(|frame| views::draw(frame, &app, theme))?;
@@ -149,7 +151,7 @@ fn is_suspend(event: &Event) -> bool {
 
 fn action_for_event(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keys::action_for_key(app.context(), key),
+        Event::Key(key) => app.keymap.action_for_key(app.context(), key),
         Event::Mouse(mouse) => keys::action_for_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         Event::Paste(text) => Some(Action::Paste(text)),

@@ -31,4 +31,11 @@ pub enum Nav {
     Back,
     /// A message for the status line.
     Status(String),
+    /// Open a web address (a source) in a browser.
+    Open(String),
+    /// Copy text to the clipboard; `what` says what it is, for the status line.
+    Copy {
+        text: String,
+        what: String,
+    },
 }

@@ -6,11 +6,48 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
 use crate::tui::worker::{self, ASYNC_FROM, Worker};
 
+/// The OSC 52 request that puts `text` on the clipboard of the terminal (and, through ssh or
+/// tmux with `set-clipboard on`, of the machine the person sits at). The text is sent
+/// base64-encoded, so nothing in it can act on the terminal.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\u{1b}]52;c;{encoded}\u{7}")
+}
+
+/// Opens a web address with `$BROWSER` when set (the first command of its `:`-separated
+/// list), else with the system's opener. The address is passed as one argument, never through a
+/// shell.
+fn open_in_browser(url: &str) -> std::io::Result<()> {
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    match browser {
+        Some(browser) => {
+            let command = browser.split(':').next().unwrap_or_default();
+            let mut parts = command.split_whitespace();
+            let program = parts.next().unwrap_or_default();
+            std::process::Command::new(program)
+                .args(parts)
+                .arg(url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .map(drop)
+        }
+        None => open::that_detached(url),
+    }
+}
+
 pub struct Runner {
     /// The search worker; `None` runs searches at once.
     worker: Option<Worker>,
     /// Set once the app asked to quit.
     pub quit: bool,
+    /// Bytes for the terminal itself (a clipboard request), written by the loop between
+    /// frames.
+    pub to_terminal: Vec<u8>,
 }
 
 impl Runner {
@@ -26,6 +63,7 @@ impl Runner {
         Runner {
             worker,
             quit: false,
+            to_terminal: Vec::new(),
         }
     }
 
@@ -57,6 +95,12 @@ impl Runner {
         while let Some(next) = effect.take() {
             match next {
                 Effect::Quit => self.quit = true,
+                Effect::Copy(text) => self.to_terminal.extend(osc52(&text).into_bytes()),
+                Effect::Open(url) => {
+                    if let Err(e) = open_in_browser(&url) {
+                        effect = app.update(Action::Failed(format!("Could not open {url}: {e}")));
+                    }
+                }
                 Effect::Search(request) => match &self.worker {
                     Some(worker) => worker.send(request),
                     None => {

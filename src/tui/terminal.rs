@@ -33,6 +33,14 @@ impl Guard {
         }
     }
 
+    /// Writes bytes meant for the terminal itself (an OSC 52 clipboard request).
+    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        use std::io::Write;
+        let mut out = stdout();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
     /// Ctrl-Z: gives the terminal back, stops the process as the shell expects, and takes the
     /// terminal over again (redrawing everything) when the shell resumes it.
     pub fn suspend(&mut self) -> io::Result<()> {

@@ -13,7 +13,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::store::EntryKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
 pub enum ThemeChoice {
     /// Dark unless the terminal says its background is light (COLORFGBG); mono under NO_COLOR.
     Auto,
@@ -186,6 +186,64 @@ impl Theme {
         }
     }
 
+    /// This theme with the colours of some parts changed, by name (see
+    /// `kicktime config --default`). `accent` recolours every part that carries the accent.
+    pub fn with_colours(
+        mut self,
+        colours: &std::collections::BTreeMap<String, String>,
+    ) -> Result<Theme, Vec<String>> {
+        let mut errors = Vec::new();
+        for (name, value) in colours {
+            let Ok(colour) = value.parse::<Color>() else {
+                errors.push(format!(
+                    "colour {value:?} of {name:?} is not a colour (try \"lightblue\", \"75\" or \"#5fafff\")"
+                ));
+                continue;
+            };
+            let slots: Vec<&mut Style> = match name.as_str() {
+                "accent" => vec![
+                    &mut self.border_focused,
+                    &mut self.selected,
+                    &mut self.matched,
+                    &mut self.tab_current,
+                    &mut self.link_selected,
+                    &mut self.key,
+                    &mut self.status,
+                    &mut self.filter,
+                    &mut self.chart_cursor,
+                ],
+                "model" => vec![&mut self.model],
+                "reissue" => vec![&mut self.reissue],
+                "collab" => vec![&mut self.collab, &mut self.collaborator],
+                "text" => vec![&mut self.text],
+                "dim" => vec![&mut self.dim, &mut self.label, &mut self.tab],
+                "title" => vec![&mut self.title, &mut self.title_text, &mut self.era_heading],
+                "border" => vec![&mut self.border],
+                "year" => vec![&mut self.year],
+                "brand" => vec![&mut self.brand],
+                "collaborator" => vec![&mut self.collaborator],
+                "label" => vec![&mut self.label],
+                "error" => vec![&mut self.error, &mut self.disputed],
+                _ => {
+                    errors.push(format!(
+                        "unknown colour name {name:?}{}",
+                        crate::config::did_you_mean(name, &COLOUR_NAMES)
+                    ));
+                    continue;
+                }
+            };
+            for slot in slots {
+                *slot = slot.fg(colour);
+            }
+            self.mono = false;
+        }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(errors)
+        }
+    }
+
     pub fn kind(&self, kind: EntryKind) -> Style {
         match kind {
             EntryKind::Model => self.model,
@@ -209,6 +267,23 @@ impl Theme {
         }
     }
 }
+
+/// The parts of a theme the config file can colour.
+const COLOUR_NAMES: [&str; 13] = [
+    "accent",
+    "model",
+    "reissue",
+    "collab",
+    "text",
+    "dim",
+    "title",
+    "border",
+    "year",
+    "brand",
+    "collaborator",
+    "label",
+    "error",
+];
 
 /// The few colours a coloured theme is made from.
 struct Colours {

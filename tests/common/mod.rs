@@ -37,6 +37,8 @@ pub fn kicktime(args: &[&str]) -> Output {
     Command::new(BIN)
         .args(args)
         .env_remove("KICKTIME_DATA")
+        .env_remove("KICKTIME_CONFIG")
+        .env("XDG_CONFIG_HOME", temp_dir("no-config"))
         .output()
         .expect("run kicktime")
 }

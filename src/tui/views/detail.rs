@@ -174,8 +174,18 @@ impl DetailView<'_> {
         }
         if !detail.sources.is_empty() {
             lines.push(Line::default());
-            lines.push(text_line("Sources".into(), theme.label));
-            source_lines(self.store, &detail.sources, width, theme, &mut lines);
+            lines.push(text_line("Sources (Enter or o opens)".into(), theme.label));
+            for source in detail.sources.iter() {
+                let selected = self.focused && link_lines.len() == self.pane.link;
+                link_lines.push(lines.len());
+                let style = if selected {
+                    theme.link_selected
+                } else {
+                    theme.text
+                };
+                let one = std::slice::from_ref(source);
+                source_lines(self.store, one, width, theme, style, &mut lines);
+            }
         }
         (lines, link_lines)
     }
@@ -187,6 +197,7 @@ pub fn source_lines(
     sources: &[crate::model::Source],
     width: usize,
     theme: &Theme,
+    title_style: Style,
     lines: &mut Vec<Line<'static>>,
 ) {
     let text_line = |text: String, style: Style| Line::from(fit(vec![(text, style)], width, None));
@@ -198,7 +209,7 @@ pub fn source_lines(
             _ => format!("- {}", source.title),
         };
         for part in wrap(&title, width.max(1)) {
-            lines.push(text_line(part, theme.text));
+            lines.push(text_line(part, title_style));
         }
         for part in chunk(&source.url, width.saturating_sub(2).max(1)) {
             lines.push(text_line(format!("  {part}"), theme.dim));

@@ -7,12 +7,13 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::app::Context;
-use crate::tui::keys::footer_bindings;
+use crate::tui::keys::Keymap;
 use crate::tui::theme::Theme;
 
 use super::spans::fit;
 
 pub struct Footer<'a> {
+    pub keymap: &'a Keymap,
     pub context: Context,
     pub theme: &'a Theme,
 }
@@ -27,8 +28,14 @@ impl Widget for Footer<'_> {
             runs.push((" any other key".into(), theme.key));
             runs.push((" closes the help".into(), theme.dim));
         } else {
-            for binding in footer_bindings(self.context) {
-                runs.push((format!(" {}", binding.shown), theme.key));
+            for binding in self.keymap.footer(self.context) {
+                // The first key only: the footer is a reminder, the help has them all.
+                let key = binding
+                    .keys
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                runs.push((format!(" {key}"), theme.key));
                 runs.push((format!(" {} ", binding.description), theme.dim));
             }
         }

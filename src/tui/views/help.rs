@@ -7,22 +7,21 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use crate::tui::keys::{BINDINGS, Scope};
+use crate::tui::keys::{Keymap, Scope};
 use crate::tui::theme::Theme;
 
 use super::spans::fit;
 
-const KEYS_WIDTH: usize = 13;
+const KEYS_WIDTH: usize = 18;
 /// The width of one column of the help.
 const COLUMN: u16 = 52;
 
 /// The help's groups of lines, one per scope, built from the keymap.
-pub fn help_groups(theme: &Theme, width: usize) -> Vec<Vec<Line<'static>>> {
+pub fn help_groups(keymap: &Keymap, theme: &Theme, width: usize) -> Vec<Vec<Line<'static>>> {
     let mut groups = Vec::new();
     for scope in Scope::ALL {
-        let bindings: Vec<_> = BINDINGS
-            .iter()
-            .filter(|b| b.scope == scope && !b.shown.is_empty())
+        let bindings: Vec<_> = (keymap.bindings.iter())
+            .filter(|b| b.scope == scope && !b.shown().is_empty())
             .collect();
         if bindings.is_empty() {
             continue;
@@ -35,7 +34,7 @@ pub fn help_groups(theme: &Theme, width: usize) -> Vec<Vec<Line<'static>>> {
         for binding in bindings {
             let runs: Vec<(String, Style)> = vec![
                 (
-                    format!("  {:<w$}", binding.shown, w = KEYS_WIDTH),
+                    format!("  {:<w$} ", binding.shown(), w = KEYS_WIDTH),
                     theme.key,
                 ),
                 (binding.description.to_string(), theme.text),
@@ -76,6 +75,7 @@ fn in_columns(groups: Vec<Vec<Line<'static>>>, columns: usize) -> Vec<Vec<Line<'
 }
 
 pub struct Help<'a> {
+    pub keymap: &'a Keymap,
     pub theme: &'a Theme,
     /// Lines scrolled down.
     pub scroll: u16,
@@ -85,7 +85,10 @@ impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let columns = usize::from((area.width.saturating_sub(2) / COLUMN).clamp(1, 3));
-        let laid = in_columns(help_groups(theme, usize::from(COLUMN - 2)), columns);
+        let laid = in_columns(
+            help_groups(self.keymap, theme, usize::from(COLUMN - 2)),
+            columns,
+        );
         let tallest = laid.iter().map(Vec::len).max().unwrap_or(0) as u16;
         let width = COLUMN * laid.len() as u16 + 2;
         let popup = super::centred(area, width, tallest + 2);

@@ -111,6 +111,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     frame.render_widget(
         footer::Footer {
+            keymap: &app.keymap,
             context: app.context(),
             theme,
         },
@@ -127,6 +128,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         ),
         Some(Overlay::Help(scroll)) => frame.render_widget(
             help::Help {
+                keymap: &app.keymap,
                 theme,
                 scroll: *scroll,
             },
