@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::open::{DataError, Opened, open, parse_and_check};
+use crate::open::{DataError, Opened, parse_and_check};
 use crate::output::{Format, print_entries, print_entry};
 use crate::report::{PageFormat, print_brand, print_collaborator, print_line};
 use crate::search::{Filters, Query, QueryError, SearchIndex};
@@ -49,8 +49,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "N")]
     pub width: Option<usize>,
 
-    /// Print how long loading and searching took, on stderr (for benchmarks).
-    #[arg(long, global = true, hide = true)]
+    /// Do not read or write the cache of a --data dataset (see `kicktime cache`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
+    /// Print how long each stage of loading and the search took, on stderr.
+    #[arg(long, global = true)]
     pub timings: bool,
 
     #[command(subcommand)]
@@ -129,6 +133,17 @@ pub enum Command {
     },
     /// Print the manual page (roff): `kicktime man > ~/.local/share/man/man1/kicktime.1`.
     Man,
+    /// The cache of --data datasets: where it is, or clear it.
+    Cache {
+        #[command(subcommand)]
+        action: Option<CacheAction>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Remove every cached dataset.
+    Clear,
 }
 
 #[derive(Debug, Args, Default)]
@@ -221,12 +236,49 @@ pub fn browse(cli: &Cli) -> ExitCode {
         Ok(settings) => settings,
         Err(code) => return code,
     };
-    let opened = match open_or_report(cli) {
-        Ok(opened) => opened,
-        Err(code) => return code,
+    let path = cli.dataset();
+    let name = match &path {
+        Some(path) => crate::text::sanitize(&path.display().to_string()).into_owned(),
+        None => "the built-in history".to_string(),
     };
-    match crate::tui::run(opened.store, settings) {
-        Ok(code) => code,
+    let use_cache = !cli.no_cache;
+    // A test can slow the load down to see the loading screen (tests/tui_pty.rs).
+    let delay = std::env::var("KICKTIME_TEST_SLOW_LOAD")
+        .ok()
+        .and_then(|ms| ms.parse::<u64>().ok());
+    let dataset = crate::tui::Dataset {
+        name,
+        load: Box::new(move |progress| {
+            if let Some(ms) = delay {
+                std::thread::sleep(std::time::Duration::from_millis(ms));
+            }
+            let loaded = crate::open::open_cached(path.as_deref(), progress, use_cache)?;
+            Ok((loaded.opened.store, loaded.index))
+        }),
+    };
+    match crate::tui::run(dataset, settings) {
+        Ok(crate::tui::Ended::Quit {
+            code,
+            first_frame,
+            ready,
+        }) => {
+            if cli.timings {
+                let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+                eprintln!(
+                    "timing: first frame {:.1} ms, usable timeline {}",
+                    ms(first_frame),
+                    ready.map_or("never".to_string(), |r| format!("{:.1} ms", ms(r)))
+                );
+            }
+            code
+        }
+        Ok(crate::tui::Ended::Failed(e)) => {
+            if let Some(variable) = cli.dataset_origin() {
+                eprintln!("kicktime: the dataset is the one {variable} names");
+            }
+            report_data_error(&e);
+            ExitCode::from(EXIT_DATA)
+        }
         Err(e) => {
             eprintln!("kicktime: terminal error: {e}");
             ExitCode::FAILURE
@@ -288,6 +340,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => man_page().map(|_| ExitCode::SUCCESS),
+        Command::Cache { action } => cache_command(action.as_ref()),
         Command::List { filters, format } => with_store(cli, |store| {
             list(store, filters, *format, cli.table_width())
         }),
@@ -295,9 +348,20 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             query,
             limit,
             format,
-        } => with_store(cli, |store| {
+        } => with_loaded(cli, |loaded| {
             let width = cli.table_width();
-            search(store, &query.join(" "), *limit, *format, cli.timings, width)
+            let options = SearchOptions {
+                limit: *limit,
+                format: *format,
+                timings: cli.timings,
+                width,
+            };
+            search(
+                &loaded.opened.store,
+                loaded.index.as_ref(),
+                &query.join(" "),
+                options,
+            )
         }),
         Command::Show { id, format } => with_store(cli, |store| show(store, id, *format)),
         Command::Stats { format } => with_store(cli, |store| stats(store, *format)),
@@ -330,7 +394,15 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 
 /// Opens the dataset, reporting errors (and warnings) on stderr.
 pub fn open_or_report(cli: &Cli) -> Result<Opened, ExitCode> {
-    match open(cli.dataset().as_deref()) {
+    open_or_report_with(cli, &crate::progress::Progress::default())
+}
+
+/// [`open_or_report`], telling `progress` how far it has got.
+fn open_or_report_with(
+    cli: &Cli,
+    progress: &crate::progress::Progress,
+) -> Result<Opened, ExitCode> {
+    match crate::open::open_with(cli.dataset().as_deref(), progress) {
         Ok(opened) => Ok(opened),
         Err(e) => {
             if let Some(variable) = cli.dataset_origin() {
@@ -359,18 +431,51 @@ fn with_store(
     cli: &Cli,
     action: impl FnOnce(&crate::store::Store) -> io::Result<ExitCode>,
 ) -> io::Result<ExitCode> {
+    with_loaded(cli, |loaded| action(&loaded.opened.store))
+}
+
+/// Opens the dataset (through the cache unless `--no-cache`), with a progress bar on a
+/// terminal's standard error when it takes more than a second, and hands it to `action`.
+fn with_loaded(
+    cli: &Cli,
+    action: impl FnOnce(&crate::open::Loaded) -> io::Result<ExitCode>,
+) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
-    match open_or_report(cli) {
-        Ok(opened) => {
+    let progress = crate::progress::Progress::default();
+    let dataset = cli.dataset();
+    let loaded = crate::progress::with_bar(&progress, || {
+        crate::open::open_cached(dataset.as_deref(), &progress, !cli.no_cache)
+    });
+    match loaded {
+        Ok(loaded) => {
             if cli.timings {
                 eprintln!(
-                    "timing: load {:.1} ms",
-                    started.elapsed().as_secs_f64() * 1e3
+                    "timing: load {:.1} ms ({}; cache: {})",
+                    started.elapsed().as_secs_f64() * 1e3,
+                    progress.report(),
+                    describe_cache(&loaded.cache)
                 );
             }
-            action(&opened.store)
+            action(&loaded)
         }
-        Err(code) => Ok(code),
+        Err(e) => {
+            if let Some(variable) = cli.dataset_origin() {
+                eprintln!("kicktime: the dataset is the one {variable} names");
+            }
+            report_data_error(&e);
+            Ok(ExitCode::from(EXIT_DATA))
+        }
+    }
+}
+
+fn describe_cache(cache: &crate::open::CacheUse) -> String {
+    match cache {
+        crate::open::CacheUse::Off => "off".into(),
+        crate::open::CacheUse::Hit => "read".into(),
+        crate::open::CacheUse::Rebuilt { why, saved } => match saved {
+            Ok(bytes) => format!("{why}, rebuilt and saved ({bytes} bytes)"),
+            Err(e) => format!("{why}, rebuilt, not saved: {e}"),
+        },
     }
 }
 
@@ -460,16 +565,35 @@ fn explain_nothing(store: &crate::store::Store, filters: &Filters) {
     eprintln!("kicktime: no entry passes all these filters together");
 }
 
-fn search(
-    store: &crate::store::Store,
-    text: &str,
+/// How `kicktime search` prints.
+struct SearchOptions {
     limit: Option<usize>,
     format: Format,
     timings: bool,
     width: Option<usize>,
+}
+
+fn search(
+    store: &crate::store::Store,
+    cached: Option<&SearchIndex>,
+    text: &str,
+    options: SearchOptions,
 ) -> io::Result<ExitCode> {
+    let SearchOptions {
+        limit,
+        format,
+        timings,
+        width,
+    } = options;
     let started = std::time::Instant::now();
-    let index = SearchIndex::new(store);
+    let built;
+    let index = match cached {
+        Some(index) => index,
+        None => {
+            built = SearchIndex::new(store);
+            &built
+        }
+    };
     let indexed = started.elapsed();
     let query = match Query::parse(text) {
         Ok(q) => q,
@@ -601,6 +725,25 @@ fn stats(store: &crate::store::Store, format: Format) -> io::Result<ExitCode> {
         }
         Format::Csv => stats.print_csv(&mut out)?,
         Format::Md => stats.print_markdown(&mut out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kicktime cache`: where the cache is; `kicktime cache clear` empties it.
+fn cache_command(action: Option<&CacheAction>) -> io::Result<ExitCode> {
+    let Some(folder) = crate::cache::folder() else {
+        eprintln!("kicktime: this system has no cache folder, so nothing is cached");
+        return Ok(ExitCode::SUCCESS);
+    };
+    match action {
+        None => println!("{}", crate::text::sanitize(&folder.display().to_string())),
+        Some(CacheAction::Clear) => {
+            let removed = crate::cache::clear(&folder)?;
+            println!(
+                "removed {removed} cached dataset(s) from {}",
+                folder.display()
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

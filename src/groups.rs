@@ -61,3 +61,31 @@ mod tests {
         assert_eq!(list(usize::MAX), [] as [usize; 0]);
     }
 }
+
+/// What a cache keeps of [`Groups`]: its two arrays as little-endian bytes.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct GroupsImage {
+    #[serde(with = "serde_bytes")]
+    starts: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    items: Vec<u8>,
+}
+
+impl Groups {
+    pub fn image(&self) -> GroupsImage {
+        GroupsImage {
+            starts: crate::raw::u32s_to_bytes(&self.starts),
+            items: crate::raw::u32s_to_bytes(&self.items),
+        }
+    }
+
+    /// The groups back from an image; `None` when the image does not hold well-formed groups
+    /// (each start within the items, in order).
+    pub fn from_image(image: GroupsImage) -> Option<Groups> {
+        let starts = crate::raw::bytes_to_u32s(&image.starts)?;
+        let items = crate::raw::bytes_to_u32s(&image.items)?;
+        let ordered = starts.windows(2).all(|w| w[0] <= w[1]);
+        let within = starts.last().is_none_or(|&end| end as usize == items.len());
+        (ordered && within && !starts.is_empty()).then_some(Groups { starts, items })
+    }
+}

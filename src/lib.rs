@@ -4,6 +4,7 @@
 //! [`validate`] checks them across files, [`store`] indexes them into a timeline, [`search`]
 //! queries it, and [`cli`] and [`tui`] show it.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod date;
@@ -15,6 +16,8 @@ pub mod model;
 pub mod open;
 pub mod output;
 pub mod profile;
+pub mod progress;
+pub mod raw;
 pub mod report;
 pub mod search;
 pub mod sources;

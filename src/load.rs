@@ -112,6 +112,12 @@ pub fn builtin_files() -> Vec<SourceFile> {
 
 /// Reads a `.ron` file, or every `.ron` file directly inside a folder (sorted by name).
 pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
+    dataset_paths(path)?.iter().map(|p| read_file(p)).collect()
+}
+
+/// The `.ron` files a path names: itself, or every `.ron` file directly inside the folder,
+/// sorted by name.
+pub fn dataset_paths(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let shown = sanitize(&path.display().to_string()).into_owned();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound {
@@ -123,7 +129,7 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
         },
     })?;
     if !meta.is_dir() {
-        return Ok(vec![read_file(path)?]);
+        return Ok(vec![path.to_path_buf()]);
     }
     let entries = std::fs::read_dir(path).map_err(|e| LoadError::Unreadable {
         path: shown.clone(),
@@ -137,10 +143,11 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
         return Err(LoadError::NoRonFiles { path: shown });
     }
     paths.sort();
-    paths.iter().map(|p| read_file(p)).collect()
+    Ok(paths)
 }
 
-fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
+/// Reads one data file.
+pub fn read_file(path: &Path) -> Result<SourceFile, LoadError> {
     let name = sanitize(&path.display().to_string()).into_owned();
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         path: name.clone(),

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::load::{self, LoadError, ParsedFile};
+use crate::progress::{Progress, Stage};
 use crate::store::Store;
 use crate::validate::{Problem, Severity, validate};
 
@@ -36,50 +37,224 @@ fn join<T: std::fmt::Display>(items: &[T]) -> String {
 /// releases alone is enough to browse; one that lists no publishers borrows the built-in list,
 /// so its sources are still named by outlet.
 pub fn parse_and_check(path: Option<&Path>) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
-    let files = match path {
-        Some(path) => load::read_path(path).map_err(|e| DataError::Unreadable(vec![e]))?,
-        None => load::builtin_files(),
-    };
+    parse_and_check_with(path, &Progress::default())
+}
+
+/// [`parse_and_check`], telling `progress` how far it has got.
+pub fn parse_and_check_with(
+    path: Option<&Path>,
+    progress: &Progress,
+) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
+    let files = read(path, progress)?;
+    check(&files, path.is_some(), progress)
+}
+
+/// Parses and validates files that were read; `borrow` lets a dataset without eras or
+/// publishers take the built-in ones.
+fn check(
+    files: &[load::SourceFile],
+    borrow: bool,
+    progress: &Progress,
+) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
     // The parsed records borrow their strings from the files' text, which is kept.
-    let mut parsed = load::parse_all(&files).map_err(DataError::Unreadable)?;
-    let borrow_eras = parsed.iter().all(|f| f.dataset.eras.is_empty());
-    let borrow_publishers = parsed.iter().all(|f| f.dataset.publishers.is_empty());
-    if path.is_some() && (borrow_eras || borrow_publishers) {
-        let shared = load::builtin_files()
-            .into_iter()
-            .filter(|f| f.name == "data/eras.ron" || f.name == "data/publishers.ron")
-            .map(|f| load::parse(&f))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| DataError::Unreadable(vec![e]))?;
-        parsed.extend(shared.into_iter().map(|mut f| {
-            f.dataset = crate::model::Dataset {
-                eras: if borrow_eras {
-                    f.dataset.eras
-                } else {
-                    Vec::new()
-                },
-                publishers: if borrow_publishers {
-                    f.dataset.publishers
-                } else {
-                    Vec::new()
-                },
-                ..Default::default()
-            };
-            f
-        }));
-    }
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    progress.enter(Stage::Parsing, total as u64);
+    let parsed = load::parse_all(files).map_err(DataError::Unreadable)?;
+    let parsed = if borrow { with_shared(parsed)? } else { parsed };
+    progress.enter(Stage::Checking, 0);
     let problems = validate(&parsed);
     Ok((parsed, problems))
 }
 
+/// The parsed files, with the built-in eras or publishers added when they define none.
+fn with_shared(mut parsed: Vec<ParsedFile>) -> Result<Vec<ParsedFile>, DataError> {
+    let borrow_eras = parsed.iter().all(|f| f.dataset.eras.is_empty());
+    let borrow_publishers = parsed.iter().all(|f| f.dataset.publishers.is_empty());
+    if !(borrow_eras || borrow_publishers) {
+        return Ok(parsed);
+    }
+    let shared = load::builtin_files()
+        .into_iter()
+        .filter(|f| f.name == "data/eras.ron" || f.name == "data/publishers.ron")
+        .map(|f| load::parse(&f))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| DataError::Unreadable(vec![e]))?;
+    parsed.extend(shared.into_iter().map(|mut f| {
+        f.dataset = crate::model::Dataset {
+            eras: if borrow_eras {
+                f.dataset.eras
+            } else {
+                Vec::new()
+            },
+            publishers: if borrow_publishers {
+                f.dataset.publishers
+            } else {
+                Vec::new()
+            },
+            ..Default::default()
+        };
+        f
+    }));
+    Ok(parsed)
+}
+
+/// The files of a dataset: the built-in ones, or read from `path`.
+fn read(path: Option<&Path>, progress: &Progress) -> Result<Vec<load::SourceFile>, DataError> {
+    progress.enter(Stage::Reading, 0);
+    match path {
+        Some(path) => load::read_path(path).map_err(|e| DataError::Unreadable(vec![e])),
+        None => Ok(load::builtin_files()),
+    }
+}
+
 /// Opens a dataset for browsing; any validation error refuses it, warnings are handed back.
 pub fn open(path: Option<&Path>) -> Result<Opened, DataError> {
-    let (parsed, problems) = parse_and_check(path)?;
+    open_with(path, &Progress::default())
+}
+
+/// [`open`], telling `progress` how far it has got.
+pub fn open_with(path: Option<&Path>, progress: &Progress) -> Result<Opened, DataError> {
+    let files = read(path, progress)?;
+    let opened = build(&files, path.is_some(), progress)?;
+    progress.finish();
+    Ok(opened)
+}
+
+/// Parses, validates and stores files that were read.
+fn build(
+    files: &[load::SourceFile],
+    borrow: bool,
+    progress: &Progress,
+) -> Result<Opened, DataError> {
+    let (parsed, problems) = check(files, borrow, progress)?;
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(DataError::Invalid(problems));
     }
+    progress.enter(Stage::Building, 0);
     Ok(Opened {
         store: Store::build(parsed),
         warnings: problems,
+    })
+}
+
+/// Parses the files, then validates them on one thread while the store and its search index
+/// are built on the other (both only read the parsed records); an invalid dataset's store is
+/// thrown away. On two cores this hides most of the validation's time.
+fn build_with_index(
+    files: &[load::SourceFile],
+    progress: &Progress,
+) -> Result<(Opened, crate::search::SearchIndex), DataError> {
+    let total: usize = files.iter().map(|f| f.text.len()).sum();
+    progress.enter(Stage::Parsing, total as u64);
+    let parsed = with_shared(load::parse_all(files).map_err(DataError::Unreadable)?)?;
+    progress.enter(Stage::Checking, 0);
+    let for_store = parsed.clone();
+    let (problems, (store, index)) = std::thread::scope(|scope| {
+        let checking = scope.spawn(|| validate(&parsed));
+        let store = Store::build(for_store);
+        progress.enter(Stage::Indexing, 0);
+        let index = crate::search::SearchIndex::new(&store);
+        let problems = checking
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (problems, (store, index))
+    });
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(DataError::Invalid(problems));
+    }
+    Ok((
+        Opened {
+            store,
+            warnings: problems,
+        },
+        index,
+    ))
+}
+
+/// What happened with the cache on a load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Not used: the built-in dataset, `--no-cache`, or no cache folder.
+    Off,
+    /// The store and index were read from the cache.
+    Hit,
+    /// Built from the RON, then saved (its size in bytes), or not saved (why).
+    Rebuilt {
+        why: crate::cache::Miss,
+        saved: Result<u64, String>,
+    },
+}
+
+/// A dataset opened through the cache: the store, its search index when the cache held one
+/// or one was built to save, and what the cache did.
+pub struct Loaded {
+    pub opened: Opened,
+    pub index: Option<crate::search::SearchIndex>,
+    pub cache: CacheUse,
+}
+
+/// Opens a dataset, from the cache when it holds this dataset as it is on disk (see
+/// [`crate::cache`]); otherwise from the RON, saving the cache for next time. The built-in
+/// dataset is not cached: it loads in a few milliseconds.
+pub fn open_cached(
+    path: Option<&Path>,
+    progress: &Progress,
+    use_cache: bool,
+) -> Result<Loaded, DataError> {
+    let folder = crate::cache::folder().filter(|_| use_cache && path.is_some());
+    let (Some(path), Some(folder)) = (path, folder) else {
+        let opened = open_with(path, progress)?;
+        return Ok(Loaded {
+            opened,
+            index: None,
+            cache: CacheUse::Off,
+        });
+    };
+    let paths = load::dataset_paths(path).map_err(|e| DataError::Unreadable(vec![e]))?;
+    let key = crate::cache::Key::of(&paths);
+    // The cache file is read and decoded on one core while the dataset's files are read on
+    // the other.
+    let (files, cached) = std::thread::scope(|scope| {
+        let cached = key
+            .as_ref()
+            .map(|key| scope.spawn(|| crate::cache::read(key, &key.file_in(&folder))));
+        let files = read(Some(path), progress);
+        let cached = cached.map(|c| c.join().unwrap_or(Err(crate::cache::Miss::Undecodable)));
+        (files, cached)
+    });
+    let files = files?;
+    let texts: Vec<&'static str> = files.iter().map(|f| f.text).collect();
+    let why = match cached {
+        Some(cached) => {
+            progress.enter(Stage::ReadingCache, 0);
+            match cached.and_then(|c| c.into_store(&texts)) {
+                Ok((store, index)) => {
+                    progress.finish();
+                    return Ok(Loaded {
+                        opened: Opened {
+                            store,
+                            warnings: Vec::new(),
+                        },
+                        index: Some(index),
+                        cache: CacheUse::Hit,
+                    });
+                }
+                Err(why) => why,
+            }
+        }
+        None => crate::cache::Miss::Missing,
+    };
+    let (opened, index) = build_with_index(&files, progress)?;
+    progress.enter(Stage::WritingCache, 0);
+    let saved = match &key {
+        Some(key) => crate::cache::write(key, &key.file_in(&folder), &opened.store, &index, &texts)
+            .map_err(|e| e.to_string()),
+        None => Err("a dataset file could not be looked at".to_string()),
+    };
+    progress.finish();
+    Ok(Loaded {
+        opened,
+        index: Some(index),
+        cache: CacheUse::Rebuilt { why, saved },
     })
 }

@@ -473,6 +473,172 @@ impl Store {
     }
 }
 
+/// What a cache keeps of a [`Store`] (see `crate::cache`): everything but the id tables, which
+/// are quicker to rebuild than to read. The small lists (brands, collaborators, eras,
+/// publishers) are kept as RON, the arrays as little-endian bytes.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct StoreImage {
+    small: String,
+    models: crate::model::RecordsImage,
+    releases: crate::model::RecordsImage,
+    /// Per entry: kind, year, month, day, approximate, record, era, brand, model.
+    #[serde(with = "serde_bytes")]
+    timeline: Vec<u8>,
+    groups: Vec<crate::groups::GroupsImage>,
+    by_era: Vec<(u64, u64)>,
+    /// The hashes of the models' and the entries' ids, so that the id tables are rebuilt
+    /// without reading every id.
+    #[serde(with = "serde_bytes")]
+    model_hashes: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    entry_hashes: Vec<u8>,
+}
+
+/// The u32 fields of an entry in the image.
+const ENTRY_WORDS: usize = 6;
+
+impl Store {
+    /// The store as a cache keeps it; `file_of` tells which of the dataset's files a text is.
+    pub fn image(&self, file_of: impl Fn(&'static str) -> Option<u32>) -> StoreImage {
+        let small = Dataset {
+            brands: self.brands.clone(),
+            collaborators: self.collaborators.clone(),
+            eras: self.eras.clone(),
+            publishers: self.publishers.clone(),
+            ..Dataset::default()
+        };
+        let mut words = Vec::with_capacity(self.timeline.len() * ENTRY_WORDS);
+        for e in &self.timeline {
+            let d = e.date;
+            let flags = (e.kind as u32)
+                | u32::from(d.month.unwrap_or(0)) << 8
+                | u32::from(d.day.unwrap_or(0)) << 16
+                | u32::from(d.month.is_some()) << 24
+                | u32::from(d.day.is_some()) << 25
+                | u32::from(d.approximate) << 26;
+            words.extend([flags, d.year as u32, e.record, e.era, e.brand, e.model]);
+        }
+        StoreImage {
+            small: ron::to_string(&small).unwrap_or_default(),
+            models: self.models.image(&file_of),
+            releases: self.releases.image(&file_of),
+            timeline: crate::raw::u32s_to_bytes(&words),
+            groups: [
+                &self.by_brand,
+                &self.by_collaborator,
+                &self.collaborators_of_release,
+                &self.releases_of_model,
+                &self.successors_of_model,
+                &self.derivatives_of_model,
+            ]
+            .map(Groups::image)
+            .into(),
+            by_era: (self.by_era.iter())
+                .map(|r| (r.start as u64, r.end as u64))
+                .collect(),
+            model_hashes: crate::raw::u64s_to_bytes(
+                &(0..self.models.len())
+                    .map(|i| id_hash(self.models.id(i)))
+                    .collect::<Vec<_>>(),
+            ),
+            entry_hashes: crate::raw::u64s_to_bytes(
+                &(self.timeline.iter())
+                    .map(|e| id_hash(self.id_of(e)))
+                    .collect::<Vec<_>>(),
+            ),
+        }
+    }
+
+    /// The store back from an image, its strings pointing into `files` (the dataset's texts,
+    /// read again); `None` when the image does not hold a well-formed store. The id tables
+    /// are rebuilt.
+    pub fn from_image(image: StoreImage, files: &[&'static str]) -> Option<Store> {
+        let small_text = crate::load::keep(image.small);
+        let small: Dataset = ron::from_str(small_text).ok()?;
+        let models = Records::from_image(image.models, files)?;
+        let releases = Records::from_image(image.releases, files)?;
+        let words = crate::raw::bytes_to_u32s(&image.timeline)?;
+        if words.len() % ENTRY_WORDS != 0 {
+            return None;
+        }
+        let kinds = [EntryKind::Model, EntryKind::Reissue, EntryKind::Collab];
+        let mut timeline = Vec::with_capacity(words.len() / ENTRY_WORDS);
+        for w in words.chunks_exact(ENTRY_WORDS) {
+            let flags = w[0];
+            let kind = *kinds.get((flags & 0xff) as usize)?;
+            let (record, model) = (w[2] as usize, w[5] as usize);
+            let record_exists = match kind {
+                EntryKind::Model => record < models.len(),
+                _ => record < releases.len(),
+            };
+            let known = (w[3] as usize) < small.eras.len() && (w[4] as usize) < small.brands.len();
+            if !record_exists || model >= models.len() || !known {
+                return None;
+            }
+            timeline.push(Entry {
+                kind,
+                date: PartialDate {
+                    year: w[1] as i32,
+                    month: (flags >> 24 & 1 == 1).then_some((flags >> 8) as u8),
+                    day: (flags >> 25 & 1 == 1).then_some((flags >> 16) as u8),
+                    approximate: flags >> 26 & 1 == 1,
+                },
+                record: w[2],
+                era: w[3],
+                brand: w[4],
+                model: w[5],
+            });
+        }
+        let mut groups = image.groups.into_iter().map(Groups::from_image);
+        let mut next = || groups.next().flatten();
+        let (by_brand, by_collaborator, collaborators_of_release) = (next()?, next()?, next()?);
+        let (releases_of_model, successors_of_model, derivatives_of_model) =
+            (next()?, next()?, next()?);
+        let by_era: Vec<Range<usize>> = (image.by_era.into_iter())
+            .map(|(a, b)| a as usize..b as usize)
+            .collect();
+        if by_era
+            .iter()
+            .any(|r| r.start > r.end || r.end > timeline.len())
+        {
+            return None;
+        }
+        let model_hashes = crate::raw::bytes_to_u64s(&image.model_hashes)?;
+        let entry_hashes = crate::raw::bytes_to_u64s(&image.entry_hashes)?;
+        if model_hashes.len() != models.len() || entry_hashes.len() != timeline.len() {
+            return None;
+        }
+        let mut store = Store {
+            brand_ids: IdTable::new(small.brands.len(), |i| &small.brands[i].id),
+            collaborator_ids: IdTable::new(small.collaborators.len(), |i| {
+                &small.collaborators[i].id
+            }),
+            era_ids: IdTable::new(small.eras.len(), |i| &small.eras[i].id),
+            model_ids: IdTable::from_hashes(&model_hashes),
+            publisher_hosts: (small.publishers.iter().enumerate())
+                .map(|(i, p)| (p.host, i))
+                .collect(),
+            brands: small.brands,
+            collaborators: small.collaborators,
+            eras: small.eras,
+            publishers: small.publishers,
+            models,
+            releases,
+            timeline,
+            by_brand,
+            by_collaborator,
+            collaborators_of_release,
+            by_era,
+            releases_of_model,
+            successors_of_model,
+            derivatives_of_model,
+            ..Store::default()
+        };
+        store.entry_ids = IdTable::from_hashes(&entry_hashes);
+        Some(store)
+    }
+}
+
 /// Adds `more` to `list`; a first list is moved, not copied, and trimmed to its length (a
 /// list read from a file keeps room to grow).
 fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
@@ -494,6 +660,17 @@ fn id_hash(id: &str) -> u64 {
 struct IdTable(HashTable<u32>);
 
 impl IdTable {
+    /// A table of the items `0..hashes.len()` whose ids hash to `hashes` (saved by a cache, so
+    /// that no id has to be read again).
+    fn from_hashes(hashes: &[u64]) -> IdTable {
+        let mut table = HashTable::with_capacity(hashes.len());
+        let hash = |&i: &u32| hashes.get(i as usize).copied().unwrap_or(0);
+        for i in 0..hashes.len() as u32 {
+            table.insert_unique(hash(&i), i, hash);
+        }
+        IdTable(table)
+    }
+
     /// A table of the items `0..len`, whose ids `id` gives.
     fn new<'a>(len: usize, id: impl Fn(usize) -> &'a str) -> IdTable {
         let mut table = HashTable::with_capacity(len);

@@ -46,6 +46,7 @@ impl Session {
         command.env_remove("KICKTIME_CONFIG");
         // No configuration of the person running the tests: a folder that holds none.
         command.env("XDG_CONFIG_HOME", common::temp_dir("no-config"));
+        command.env("XDG_CACHE_HOME", common::temp_dir("cache"));
         command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);
@@ -356,21 +357,54 @@ fn a_panic_leaves_the_terminal_restored() {
 }
 
 #[test]
-fn a_broken_dataset_is_reported_before_the_screen_is_taken() {
+fn a_broken_dataset_ends_the_loading_screen_with_its_report_and_a_clean_terminal() {
     let dir = common::dataset(
         "pty-broken",
         &[("a.ron", b"Dataset(brands: [Brand(id: 1)])")],
     );
     let dir = dir.display().to_string();
-    let mut session = Session::start(&["--data", &dir], 100, 30, &[]);
+    let mut session = Session::start(&["--data", &dir, "--no-cache"], 100, 30, &[]);
     assert_eq!(session.exit_code(), 3);
+    session.assert_terminal_restored();
     let screen = session.contents();
     assert!(screen.contains("a.ron:1:27: Expected string"), "{screen}");
-    let raw = session.raw.lock().unwrap();
-    assert!(
-        !String::from_utf8_lossy(&raw).contains("\u{1b}[?1049h"),
-        "the screen was taken"
+    assert!(screen.contains("cannot be loaded"), "{screen}");
+}
+
+#[test]
+fn the_loading_screen_shows_at_once_and_q_quits_while_loading() {
+    let data = mini();
+    let mut session = Session::start(
+        &["--data", &data, "--no-cache"],
+        100,
+        30,
+        &[("KICKTIME_TEST_SLOW_LOAD", "30000")],
     );
+    let screen = session.wait_for("Loading");
+    assert!(screen.contains("q quits"), "{screen}");
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_search_typed_while_loading_runs_when_the_dataset_is_ready() {
+    let data = mini();
+    let mut session = Session::start(
+        &["--data", &data, "--no-cache"],
+        120,
+        30,
+        &[("KICKTIME_TEST_SLOW_LOAD", "1500")],
+    );
+    session.wait_for("Loading");
+    session.keys("/jjjj");
+    session.wait_for("typed: jjjj");
+    let screen = session.wait_for("Results, best first");
+    assert!(screen.contains("JJJJound x Gel-Kayano 14"), "{screen}");
+    assert!(screen.contains("/ jjjj"), "{screen}");
+    session.keys("\u{3}");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
 }
 
 #[test]
@@ -640,4 +674,27 @@ fn y_copies_the_id_through_an_osc_52_sequence() {
     session.keys("q");
     assert_eq!(session.exit_code(), 0);
     session.assert_terminal_restored();
+}
+
+#[test]
+fn the_whole_timeline_of_20000_entries_is_listed_and_every_era_reached() {
+    let dir = common::temp_dir("pty-20k");
+    let file = dir.join("catalogue.ron");
+    std::fs::write(&file, kicktime::synthetic::generate(20_000)).unwrap();
+    let data = file.display().to_string();
+    let stats = common::kicktime(&["stats", "--format", "json", "--data", &data]);
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let total = stats["entries"].as_u64().unwrap();
+    let eras: Vec<(String, u64)> = (stats["by_era"].as_array().unwrap().iter())
+        .map(|e| (e[0].as_str().unwrap().to_string(), e[1].as_u64().unwrap()))
+        .collect();
+    let mut session = Session::start(&["--data", &data, "--no-cache"], 160, 40, &[]);
+    session.wait_for(&format!("{total} entries"));
+    for (n, (name, count)) in eras.iter().enumerate().filter(|(_, (_, c))| *c > 0) {
+        session.keys(&((n + 1) % 10).to_string());
+        let screen = session.wait_for(&format!("── {name} · "));
+        assert!(screen.contains(&format!("({count})")), "{name}:\n{screen}");
+    }
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
 }

@@ -22,7 +22,7 @@ mod records;
 mod text;
 
 pub use packing::Packed;
-pub use records::{Records, reading_file};
+pub use records::{Records, RecordsImage, parsed_bytes, reading_file};
 pub use text::Text;
 
 /// One `.ron` file: every list is optional and defaults to empty.

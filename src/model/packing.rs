@@ -50,6 +50,11 @@ impl<'a> Packer<'a> {
         }
     }
 
+    /// Where the last string written from the file's text ends in it: how far reading has got.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
     fn number(&mut self, mut n: u64) {
         while n >= 0x80 {
             self.bytes.push((n as u8) | 0x80);
@@ -178,10 +183,16 @@ impl<'a> Unpacker<'a> {
                 .copied()
                 .unwrap_or_default();
         }
-        let start = (self.end as i64 + unzigzag(n >> 1)) as usize;
-        let len = self.number() as usize;
-        self.end = start + len;
-        Text::borrowed(self.base.get(start..start + len).unwrap_or_default())
+        // Checked, so that bytes that were not packed here (a damaged cache) give an empty
+        // string rather than a panic.
+        let start = (self.end as i64)
+            .checked_add(unzigzag(n >> 1))
+            .and_then(|s| usize::try_from(s).ok())
+            .unwrap_or(usize::MAX);
+        let len = usize::try_from(self.number()).unwrap_or(usize::MAX);
+        let end = start.saturating_add(len);
+        self.end = end;
+        Text::borrowed(self.base.get(start..end).unwrap_or_default())
     }
 
     fn maybe_text(&mut self) -> Option<Text> {
@@ -189,7 +200,8 @@ impl<'a> Unpacker<'a> {
     }
 
     fn list<T>(&mut self, mut each: impl FnMut(&mut Self) -> T) -> Box<[T]> {
-        let len = self.number() as usize;
+        // Every item takes a byte at least: a longer list cannot be in what is left.
+        let len = (self.number() as usize).min(self.bytes.len());
         (0..len).map(|_| each(self)).collect()
     }
 

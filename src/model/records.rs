@@ -11,6 +11,7 @@
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -121,14 +122,23 @@ impl<T: Packed> Records<T> {
 }
 
 impl Part {
-    fn push<T: Packed>(&mut self, record: &T) {
+    /// Packs a record; returns where its last string borrowed from the file ends (0 if none).
+    fn push<T: Packed>(&mut self, record: &T) -> usize {
         self.starts.push(self.bytes.len() as u32);
-        record.pack(&mut Packer::new(
-            &mut self.bytes,
-            self.base,
-            &mut self.copies,
-        ));
+        let mut packer = Packer::new(&mut self.bytes, self.base, &mut self.copies);
+        record.pack(&mut packer);
+        packer.end()
     }
+}
+
+/// Bytes of data files parsed so far by this process, for progress displays (see
+/// [`parsed_bytes`]).
+static PARSED: AtomicU64 = AtomicU64::new(0);
+
+/// How many bytes of data files this process has parsed so far: a loader reads it before and
+/// during a parse to show how far the parse has got.
+pub fn parsed_bytes() -> u64 {
+    PARSED.load(Ordering::Relaxed)
 }
 
 impl<T: Packed> FromIterator<T> for Records<T> {
@@ -142,6 +152,8 @@ impl<T: Packed> FromIterator<T> for Records<T> {
 thread_local! {
     /// The text of the file being read on this thread: see [`reading_file`].
     static FILE_TEXT: Cell<&'static str> = const { Cell::new("") };
+    /// How far into that file the parse has been counted in [`PARSED`].
+    static TOLD: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Runs `read` (which deserialises from `text`) with `text` known as the file being read, so
@@ -149,8 +161,15 @@ thread_local! {
 /// every string of a record is copied.
 pub fn reading_file<R>(text: &'static str, read: impl FnOnce() -> R) -> R {
     let before = FILE_TEXT.replace(text);
+    let told = TOLD.replace(0);
     let result = read();
+    // The rest of the file counts as parsed.
+    PARSED.fetch_add(
+        text.len().saturating_sub(TOLD.get()) as u64,
+        Ordering::Relaxed,
+    );
     FILE_TEXT.set(before);
+    TOLD.set(told);
     result
 }
 
@@ -170,8 +189,17 @@ impl<T: Packed + Deserialize<'static>> Deserialize<'static> for Records<T> {
                     base: FILE_TEXT.get(),
                     ..Part::default()
                 };
+                // Progress is told every so many records: how far into the file their strings
+                // have got.
+                let mut count = 0u32;
                 while let Some(record) = seq.next_element::<T>()? {
-                    part.push(&record);
+                    let end = part.push(&record);
+                    count = count.wrapping_add(1);
+                    let told = TOLD.get();
+                    if count % 4096 == 0 && end > told {
+                        PARSED.fetch_add((end - told) as u64, Ordering::Relaxed);
+                        TOLD.set(end);
+                    }
                 }
                 part.bytes.shrink_to_fit();
                 part.starts.shrink_to_fit();
@@ -191,6 +219,81 @@ impl<T: Packed + Deserialize<'static>> Deserialize<'static> for Records<T> {
 impl<T: Packed + Serialize> Serialize for Records<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
+    }
+}
+
+/// What a cache keeps of [`Records`]: each part's packed bytes, with the index of the file
+/// whose text its strings point into (see [`Records::image`]).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RecordsImage {
+    parts: Vec<PartImage>,
+    len: u64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct PartImage {
+    first: u64,
+    /// Which of the dataset's files `base` is; `None` for records made in memory.
+    file: Option<u32>,
+    #[serde(with = "serde_bytes")]
+    bytes: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    starts: Vec<u8>,
+    copies: Vec<String>,
+}
+
+impl<T> Records<T> {
+    /// The records as a cache keeps them; `file_of` tells which of the dataset's files a text
+    /// is (the packed strings are places in it, so the text itself is not kept twice).
+    pub fn image(&self, file_of: impl Fn(&'static str) -> Option<u32>) -> RecordsImage {
+        RecordsImage {
+            parts: (self.parts.iter())
+                .map(|part| PartImage {
+                    first: part.first as u64,
+                    file: file_of(part.base),
+                    bytes: part.bytes.clone(),
+                    starts: crate::raw::u32s_to_bytes(&part.starts),
+                    copies: part.copies.iter().map(|t| t.to_string()).collect(),
+                })
+                .collect(),
+            len: self.len as u64,
+        }
+    }
+
+    /// The records back from an image, their strings pointing into `files` again; `None` when
+    /// the image does not fit them (a file index out of range, parts out of order, a record
+    /// starting past its part's bytes). Bytes that do not unpack give empty strings, never
+    /// garbage memory: see [`Unpacker`].
+    pub fn from_image(image: RecordsImage, files: &[&'static str]) -> Option<Records<T>> {
+        let mut parts = Vec::with_capacity(image.parts.len());
+        let mut expected_first = 0usize;
+        for part in image.parts {
+            let base = match part.file {
+                Some(i) => *files.get(i as usize)?,
+                None => "",
+            };
+            let starts = crate::raw::bytes_to_u32s(&part.starts)?;
+            let in_order = starts.windows(2).all(|w| w[0] <= w[1]);
+            let within = starts
+                .last()
+                .is_none_or(|&s| s as usize <= part.bytes.len());
+            if part.first as usize != expected_first || !in_order || !within || starts.is_empty() {
+                return None;
+            }
+            expected_first += starts.len();
+            parts.push(Part {
+                first: part.first as usize,
+                base,
+                bytes: part.bytes,
+                starts,
+                copies: part.copies.into_iter().map(Text::from).collect(),
+            });
+        }
+        (expected_first == image.len as usize).then_some(Records {
+            parts,
+            len: image.len as usize,
+            kind: PhantomData,
+        })
     }
 }
 

@@ -131,6 +131,82 @@ pub struct SearchIndex {
     matcher: SkimMatcherV2,
 }
 
+/// What a cache keeps of a [`SearchIndex`]: its texts, offsets, character bags and tie-breaks.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct IndexImage {
+    blocks: Vec<BlockImage>,
+    shift: u32,
+    #[serde(with = "serde_bytes")]
+    ties: Vec<u8>,
+}
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct BlockImage {
+    texts: String,
+    #[serde(with = "serde_bytes")]
+    starts: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    bags: Vec<u8>,
+}
+
+impl SearchIndex {
+    pub fn image(&self) -> IndexImage {
+        IndexImage {
+            blocks: (self.haystacks.blocks.iter())
+                .map(|b| BlockImage {
+                    texts: b.texts.clone(),
+                    starts: crate::raw::u64s_to_bytes(
+                        &b.starts.iter().map(|&s| s as u64).collect::<Vec<_>>(),
+                    ),
+                    bags: crate::raw::u64s_to_bytes(&b.bags),
+                })
+                .collect(),
+            shift: self.haystacks.shift,
+            ties: crate::raw::u32s_to_bytes(&self.ties),
+        }
+    }
+
+    /// The index back from an image made for a store of `entries` entries; `None` when it does
+    /// not fit them (every entry needs its text, within its block, on character boundaries).
+    pub fn from_image(image: IndexImage, entries: usize) -> Option<SearchIndex> {
+        let mut blocks = Vec::with_capacity(image.blocks.len());
+        let mut total = 0;
+        for b in image.blocks {
+            let starts: Vec<usize> = (crate::raw::bytes_to_u64s(&b.starts)?.into_iter())
+                .map(|s| s as usize)
+                .collect();
+            let bags = crate::raw::bytes_to_u64s(&b.bags)?;
+            let fits = starts.len() == bags.len() + 1
+                && starts.windows(2).all(|w| w[0] <= w[1])
+                && starts.iter().all(|&s| b.texts.is_char_boundary(s));
+            if !fits {
+                return None;
+            }
+            total += bags.len();
+            blocks.push(Block {
+                texts: b.texts,
+                starts,
+                bags,
+            });
+        }
+        let ties = crate::raw::bytes_to_u32s(&image.ties)?;
+        let per_block = 1usize.checked_shl(image.shift)?;
+        let full = blocks
+            .iter()
+            .rev()
+            .skip(1)
+            .all(|b| b.bags.len() == per_block);
+        (total == entries && ties.len() == entries && full).then(|| SearchIndex {
+            haystacks: Haystacks {
+                blocks,
+                shift: image.shift,
+            },
+            ties,
+            matcher: word::matcher(),
+        })
+    }
+}
+
 /// A bit per lowercase ASCII letter and digit present in `text`; every other character sets
 /// the top bit. A word can only match a text whose bag holds all the bits of the word's bag.
 pub fn char_bag(text: &str) -> u64 {

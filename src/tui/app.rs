@@ -95,7 +95,13 @@ impl App {
     /// The browser on a store, at a terminal size. Its first search (the whole timeline) is
     /// asked for at once: see [`App::start`].
     pub fn new(store: Store, width: u16, height: u16) -> App {
-        let index = Arc::new(SearchIndex::new(&store));
+        let index = SearchIndex::new(&store);
+        App::with_index(store, index, width, height)
+    }
+
+    /// The browser on a store whose search index is already built (read from the cache).
+    pub fn with_index(store: Store, index: SearchIndex, width: u16, height: u16) -> App {
+        let index = Arc::new(index);
         App {
             keymap: Keymap::default(),
             store: Arc::new(store),

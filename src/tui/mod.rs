@@ -18,14 +18,16 @@ pub mod worker;
 use std::io;
 use std::process::ExitCode;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use crate::open::DataError;
+use crate::progress::Progress;
 use action::Action;
 use app::App;
 use runner::Runner;
@@ -59,15 +61,114 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 /// How often the loop looks for a finished search while one runs.
 const SEARCH_CHECK: Duration = Duration::from_millis(5);
 
-/// Runs the browser on a store until the person quits; the terminal is taken here and always
-/// given back.
-pub fn run(store: crate::store::Store, settings: Settings) -> io::Result<ExitCode> {
+/// A dataset for the browser to load on a worker thread, so that the screen answers at once:
+/// its name for the loading screen, and the work that reads it, telling a [`Progress`] how far
+/// it has got.
+pub struct Dataset {
+    pub name: String,
+    #[allow(clippy::type_complexity)]
+    pub load: Box<dyn FnOnce(&Progress) -> Result<Loaded, DataError> + Send>,
+}
+
+/// A loaded dataset: the store, and its search index when the cache held one.
+pub type Loaded = (crate::store::Store, Option<crate::search::SearchIndex>);
+
+/// How a browsing session ended.
+pub enum Ended {
+    /// The person quit (or a signal ended it), with the exit status and how long the first
+    /// frame and the usable timeline took from the start (for `--timings`).
+    Quit {
+        code: ExitCode,
+        first_frame: Duration,
+        ready: Option<Duration>,
+    },
+    /// The dataset could not be loaded; the terminal is given back before this is reported.
+    Failed(DataError),
+}
+
+/// How often the loading screen is redrawn.
+const LOADING_FRAME: Duration = Duration::from_millis(50);
+
+/// Runs the browser until the person quits: the terminal is taken at once and always given
+/// back; the loading screen shows while `dataset` loads on a worker thread (`q` and Ctrl-C
+/// work, and keys typed meanwhile are applied once it is ready).
+pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
+    let started = Instant::now();
     let terminated = Arc::new(AtomicBool::new(false));
     watch_for_termination(Arc::clone(&terminated))?;
     let mut guard = terminal::Guard::enter()?;
-    let size = guard.terminal.size()?;
     let theme = &settings.theme;
-    let mut app = App::new(store, size.width, size.height);
+    let progress = Arc::new(Progress::default());
+    let (sender, loaded) = mpsc::channel();
+    let working = Arc::clone(&progress);
+    let load = dataset.load;
+    std::thread::spawn(move || {
+        let _ = sender.send(load(&working));
+    });
+    // While it loads: the loading screen, and the keys kept for later.
+    let mut first_frame = None;
+    let mut kept: Vec<Action> = Vec::new();
+    let mut typing = false;
+    let mut typed = String::new();
+    let result = loop {
+        guard.terminal.draw(|frame| {
+            let loading = views::loading::Loading {
+                what: &dataset.name,
+                progress: &progress,
+                elapsed: started.elapsed(),
+                typed: &typed,
+                theme,
+            };
+            frame.render_widget(loading, frame.area());
+        })?;
+        first_frame.get_or_insert_with(|| started.elapsed());
+        match loaded.recv_timeout(LOADING_FRAME) {
+            Ok(result) => break result,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("the loading thread stopped"));
+            }
+        }
+        if terminated.load(Ordering::Relaxed) {
+            return Ok(quit(EXIT_TERMINATED, first_frame, None));
+        }
+        while event::poll(Duration::ZERO)? {
+            let Event::Key(key) = event::read()? else {
+                continue;
+            };
+            let context = if typing {
+                app::Context::Search
+            } else {
+                app::Context::Timeline
+            };
+            let Some(action) = settings.keymap.action_for_key(context, key) else {
+                continue;
+            };
+            match &action {
+                Action::Quit => return Ok(quit(0, first_frame, None)),
+                Action::OpenSearch => typing = true,
+                Action::Input(c) => {
+                    typing = true;
+                    typed.push(*c);
+                }
+                Action::DeleteChar => {
+                    typed.pop();
+                }
+                Action::Cancel | Action::Submit => typing = false,
+                _ => {}
+            }
+            kept.push(action);
+        }
+    };
+    let (store, index) = match result {
+        Ok(loaded) => loaded,
+        Err(e) => return Ok(Ended::Failed(e)),
+    };
+    let size = guard.terminal.size()?;
+    let mut app = match index {
+        Some(index) => App::with_index(store, index, size.width, size.height),
+        None => App::new(store, size.width, size.height),
+    };
     app.keymap = settings.keymap;
     app.browse.chronological = settings.sort == crate::config::Sort::Timeline;
     let mut runner = Runner::new(&app);
@@ -75,6 +176,10 @@ pub fn run(store: crate::store::Store, settings: Settings) -> io::Result<ExitCod
     if settings.start == crate::config::Start::Overview {
         runner.dispatch(&mut app, Action::OpenOverview);
     }
+    for action in kept {
+        runner.dispatch(&mut app, action);
+    }
+    let mut ready = None;
     while !runner.quit {
         if !runner.to_terminal.is_empty() {
             let bytes = std::mem::take(&mut runner.to_terminal);
@@ -83,6 +188,9 @@ pub fn run(store: crate::store::Store, settings: Settings) -> io::Result<ExitCod
         guard
             .terminal
             .draw(|frame| views::draw(frame, &app, theme))?;
+        if !app.searching() {
+            ready.get_or_insert_with(|| started.elapsed());
+        }
         // Wait for a key, a finished search or a signal; a search in progress is looked for
         // often, and its arrival is drawn at once.
         let wait = if app.searching() {
@@ -93,7 +201,7 @@ pub fn run(store: crate::store::Store, settings: Settings) -> io::Result<ExitCod
         let mut arrived = false;
         while !event::poll(wait)? {
             if terminated.load(Ordering::Relaxed) {
-                return Ok(ExitCode::from(EXIT_TERMINATED));
+                return Ok(quit(EXIT_TERMINATED, first_frame, ready));
             }
             if runner.poll(&mut app) {
                 arrived = true;
@@ -121,7 +229,15 @@ pub fn run(store: crate::store::Store, settings: Settings) -> io::Result<ExitCod
             panic!("forced panic for testing terminal restoration");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(quit(0, first_frame, ready))
+}
+
+fn quit(code: u8, first_frame: Option<Duration>, ready: Option<Duration>) -> Ended {
+    Ended::Quit {
+        code: ExitCode::from(code),
+        first_frame: first_frame.unwrap_or_default(),
+        ready,
+    }
 }
 
 /// How long the browser has to notice SIGTERM or SIGHUP and exit on its own.

@@ -39,6 +39,7 @@ pub fn kicktime(args: &[&str]) -> Output {
         .env_remove("KICKTIME_DATA")
         .env_remove("KICKTIME_CONFIG")
         .env("XDG_CONFIG_HOME", temp_dir("no-config"))
+        .env("XDG_CACHE_HOME", temp_dir("cache"))
         .output()
         .expect("run kicktime")
 }

@@ -9,6 +9,7 @@ pub mod eras;
 pub mod footer;
 pub mod help;
 pub mod lineage;
+pub mod loading;
 pub mod overview;
 pub mod picker;
 pub mod search;

@@ -1,0 +1,235 @@
+//! The warm start: once a dataset has been read and checked, its store and search index are
+//! saved under the platform's cache folder (`$XDG_CACHE_HOME/kicktime/` on Linux), and the next
+//! start reads them back instead of parsing and checking the RON again.
+//!
+//! It is only a cache. A file is found by a key made of every dataset file's path, size and
+//! modification time, kicktime's version and this format's number; it starts with a header
+//! (a magic string, the format, the key's hash, the payload's length and an xxh3 checksum of
+//! the payload) and anything that does not match — missing, stale, truncated, damaged, from
+//! another program or version — is rebuilt, never trusted, never a crash. Files are written
+//! whole to a temporary file and renamed, so two processes cannot tear one. The cache folder is
+//! never required: when it cannot be written (a read-only home, a full disk) kicktime works
+//! uncached.
+//!
+//! The payload is [postcard](https://docs.rs/postcard) of images of the store and the index
+//! (see [`crate::store::StoreImage`]): the records stay packed as they are in memory, the
+//! arrays are kept as bytes, and the dataset's text is not copied into the cache: the packed
+//! strings point into the RON files, which are read again (their size and modification time
+//! are in the key). A hand-made binary format would be no simpler, and postcard keeps the
+//! image types plain serde.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::search::{IndexImage, SearchIndex};
+use crate::store::{Store, StoreImage};
+
+/// This format's number: bump it whenever an image type changes.
+pub const FORMAT: u32 = 2;
+
+const MAGIC: &[u8; 16] = b"kicktime cache\0\0";
+const HEADER: usize = 16 + 4 + 4 + 8 + 8 + 8;
+
+/// What a cache file is for: the dataset's files as they were, and the program that read them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    text: String,
+}
+
+impl Key {
+    /// The key of a dataset made of `files` (the RON files read, in order); `None` when one of
+    /// them cannot be looked at.
+    pub fn of(files: &[PathBuf]) -> Option<Key> {
+        let mut text = format!(
+            "kicktime {} cache {FORMAT} builtin {:016x}\n",
+            env!("CARGO_PKG_VERSION"),
+            builtin_hash()
+        );
+        for file in files {
+            let meta = std::fs::metadata(file).ok()?;
+            let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+            let path = std::fs::canonicalize(file).ok()?;
+            text.push_str(&format!(
+                "{}\t{}\t{}\n",
+                path.display(),
+                meta.len(),
+                modified.as_nanos()
+            ));
+        }
+        Some(Key { text })
+    }
+
+    fn hash(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(self.text.as_bytes())
+    }
+
+    /// The cache file of this key inside `folder`.
+    pub fn file_in(&self, folder: &Path) -> PathBuf {
+        folder.join(format!("{:016x}.cache", self.hash()))
+    }
+}
+
+/// A hash of the built-in files, which a dataset may borrow eras and publishers from.
+fn builtin_hash() -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for file in crate::load::builtin_files() {
+        hasher.update(file.text.as_bytes());
+    }
+    hasher.digest()
+}
+
+/// The platform's cache folder for kicktime, if the platform has one.
+pub fn folder() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "kicktime").map(|d| d.cache_dir().to_path_buf())
+}
+
+#[derive(Serialize, Deserialize)]
+struct Image {
+    key: String,
+    store: StoreImage,
+    index: IndexImage,
+}
+
+/// Why a cache file was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Miss {
+    /// No file for this key.
+    Missing,
+    /// Not a kicktime cache, or another format.
+    Foreign,
+    /// Made for other files (a hash collision of keys).
+    Stale,
+    /// Shorter than its header says.
+    Truncated,
+    /// Its checksum does not match its contents.
+    Damaged,
+    /// Its contents do not make a store that fits the files.
+    Undecodable,
+}
+
+impl fmt::Display for Miss {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Miss::Missing => "no cache yet",
+            Miss::Foreign => "not a cache of this version",
+            Miss::Stale => "a cache of other files",
+            Miss::Truncated => "a truncated cache",
+            Miss::Damaged => "a damaged cache (checksum)",
+            Miss::Undecodable => "a cache that does not fit the files",
+        })
+    }
+}
+
+/// A cache file read and decoded, waiting for the dataset's texts (see [`Cached::into_store`]).
+pub struct Cached(Image);
+
+/// Reads and decodes the cache file of `key` at `file`. This needs nothing of the dataset, so
+/// it can run while the dataset's files are read.
+pub fn read(key: &Key, file: &Path) -> Result<Cached, Miss> {
+    let bytes = std::fs::read(file).map_err(|_| Miss::Missing)?;
+    let payload = check(key, &bytes)?;
+    let image: Image = postcard::from_bytes(payload).map_err(|_| Miss::Undecodable)?;
+    if image.key != key.text {
+        return Err(Miss::Stale);
+    }
+    Ok(Cached(image))
+}
+
+impl Cached {
+    /// The store and index, their strings pointing into `texts` (the dataset's files' texts,
+    /// in the key's order).
+    pub fn into_store(self, texts: &[&'static str]) -> Result<(Store, SearchIndex), Miss> {
+        let store = Store::from_image(self.0.store, texts).ok_or(Miss::Undecodable)?;
+        let index =
+            SearchIndex::from_image(self.0.index, store.timeline.len()).ok_or(Miss::Undecodable)?;
+        Ok((store, index))
+    }
+}
+
+/// The payload of a cache file, once its header has been checked against `key`.
+fn check<'a>(key: &Key, bytes: &'a [u8]) -> Result<&'a [u8], Miss> {
+    if bytes.len() < HEADER || &bytes[..16] != MAGIC {
+        return Err(if bytes.len() < 16 {
+            Miss::Truncated
+        } else {
+            Miss::Foreign
+        });
+    }
+    let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+    let long = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    if word(16) != FORMAT {
+        return Err(Miss::Foreign);
+    }
+    if long(24) != key.hash() {
+        return Err(Miss::Stale);
+    }
+    let length = long(32) as usize;
+    let payload = &bytes[HEADER..];
+    if payload.len() != length {
+        return Err(Miss::Truncated);
+    }
+    if xxhash_rust::xxh3::xxh3_64(payload) != long(40) {
+        return Err(Miss::Damaged);
+    }
+    Ok(payload)
+}
+
+/// Saves the store and index for `key` at `file`: written to a temporary file in the same
+/// folder, then renamed over any older one. It is not synced to disk first: a file torn by a
+/// power cut fails its checksum and is rebuilt, and the sync would cost a cold start hundreds
+/// of milliseconds.
+pub fn write(
+    key: &Key,
+    file: &Path,
+    store: &Store,
+    index: &SearchIndex,
+    texts: &[&'static str],
+) -> std::io::Result<u64> {
+    let file_of = |text: &'static str| {
+        (texts.iter())
+            .position(|t| t.as_ptr() == text.as_ptr() && t.len() == text.len())
+            .map(|i| i as u32)
+    };
+    let image = Image {
+        key: key.text.clone(),
+        store: store.image(file_of),
+        index: index.image(),
+    };
+    let payload = postcard::to_stdvec(&image).map_err(std::io::Error::other)?;
+    let mut header = Vec::with_capacity(HEADER);
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    header.extend_from_slice(&0u32.to_le_bytes());
+    header.extend_from_slice(&key.hash().to_le_bytes());
+    header.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    header.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    let folder = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
+    temporary.write_all(&header)?;
+    temporary.write_all(&payload)?;
+    temporary.persist(file).map_err(|e| e.error)?;
+    Ok((header.len() + payload.len()) as u64)
+}
+
+/// Removes every cache file from `folder`; returns how many.
+pub fn clear(folder: &Path) -> std::io::Result<usize> {
+    let mut removed = 0;
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "cache") {
+            std::fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}

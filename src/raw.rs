@@ -1,0 +1,47 @@
+//! Arrays of numbers as little-endian bytes, the form the cache keeps them in: read back in
+//! one pass, without a length or a tag per number.
+
+/// `numbers` as 4 little-endian bytes each.
+pub fn u32s_to_bytes(numbers: &[u32]) -> Vec<u8> {
+    numbers.iter().flat_map(|n| n.to_le_bytes()).collect()
+}
+
+/// The numbers of [`u32s_to_bytes`]; `None` when the length is not a multiple of 4.
+pub fn bytes_to_u32s(bytes: &[u8]) -> Option<Vec<u32>> {
+    (bytes.len() % 4 == 0).then(|| {
+        bytes
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect()
+    })
+}
+
+/// `numbers` as 8 little-endian bytes each.
+pub fn u64s_to_bytes(numbers: &[u64]) -> Vec<u8> {
+    numbers.iter().flat_map(|n| n.to_le_bytes()).collect()
+}
+
+/// The numbers of [`u64s_to_bytes`]; `None` when the length is not a multiple of 8.
+pub fn bytes_to_u64s(bytes: &[u8]) -> Option<Vec<u64>> {
+    (bytes.len() % 8 == 0).then(|| {
+        bytes
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_come_back_as_they_went() {
+        let small = [0, 1, u32::MAX, 123_456];
+        assert_eq!(bytes_to_u32s(&u32s_to_bytes(&small)).unwrap(), small);
+        let large = [0, u64::MAX, 1 << 40];
+        assert_eq!(bytes_to_u64s(&u64s_to_bytes(&large)).unwrap(), large);
+        assert_eq!(bytes_to_u32s(&[1, 2, 3]), None);
+        assert_eq!(bytes_to_u64s(&[0; 12]), None);
+    }
+}
