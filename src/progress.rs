@@ -60,9 +60,11 @@ pub struct Progress {
     /// The process's parsed bytes when parsing began (see [`crate::model::parsed_bytes`]).
     parse_baseline: AtomicU64,
     total: AtomicU64,
-    /// The current stage and when it began, and how long each finished one took.
-    times: Mutex<(Option<(Stage, Instant)>, Vec<(Stage, Duration)>)>,
+    times: Mutex<Times>,
 }
+
+/// The current stage and when it began, and how long each finished one took.
+type Times = (Option<(Stage, Instant)>, Vec<(Stage, Duration)>);
 
 impl Default for Progress {
     fn default() -> Self {

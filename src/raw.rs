@@ -8,7 +8,7 @@ pub fn u32s_to_bytes(numbers: &[u32]) -> Vec<u8> {
 
 /// The numbers of [`u32s_to_bytes`]; `None` when the length is not a multiple of 4.
 pub fn bytes_to_u32s(bytes: &[u8]) -> Option<Vec<u32>> {
-    (bytes.len() % 4 == 0).then(|| {
+    bytes.len().is_multiple_of(4).then(|| {
         bytes
             .chunks_exact(4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -23,7 +23,7 @@ pub fn u64s_to_bytes(numbers: &[u64]) -> Vec<u8> {
 
 /// The numbers of [`u64s_to_bytes`]; `None` when the length is not a multiple of 8.
 pub fn bytes_to_u64s(bytes: &[u8]) -> Option<Vec<u64>> {
-    (bytes.len() % 8 == 0).then(|| {
+    bytes.len().is_multiple_of(8).then(|| {
         bytes
             .chunks_exact(8)
             .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))

@@ -196,7 +196,7 @@ impl<T: Packed + Deserialize<'static>> Deserialize<'static> for Records<T> {
                     let end = part.push(&record);
                     count = count.wrapping_add(1);
                     let told = TOLD.get();
-                    if count % 4096 == 0 && end > told {
+                    if count.is_multiple_of(4096) && end > told {
                         PARSED.fetch_add((end - told) as u64, Ordering::Relaxed);
                         TOLD.set(end);
                     }
