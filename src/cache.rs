@@ -29,7 +29,7 @@ use crate::search::{IndexImage, SearchIndex};
 use crate::store::{Store, StoreImage};
 
 /// This format's number: bump it whenever an image type changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 const MAGIC: &[u8; 16] = b"kicktime cache\0\0";
 const HEADER: usize = 16 + 4 + 4 + 8 + 8 + 8;

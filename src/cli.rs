@@ -36,6 +36,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
+    /// Add the entries of this .ron file or folder on top of the dataset (repeatable); the
+    /// entries folder of the data folder and the config file's `add` are added too, on top of
+    /// the built-in history only.
+    #[arg(long = "add", global = true, value_name = "PATH")]
+    pub add: Vec<PathBuf>,
+
     /// Read the configuration from this file instead of the default one (also
     /// KICKTIME_CONFIG); `kicktime config` prints which file is in use.
     #[arg(long, global = true, value_name = "PATH")]
@@ -195,6 +201,20 @@ impl Cli {
         })
     }
 
+    /// The dataset and what is added on top of it. On top of the built-in history: the
+    /// entries folder (when it exists), then the config file's `add`, then `--add`. A `--data`
+    /// dataset is a different history, so only `--add` goes on top of it.
+    pub fn sources(&self, config: &crate::config::Config) -> crate::open::Sources {
+        let base = self.dataset();
+        let mut overlays = Vec::new();
+        if base.is_none() {
+            overlays.extend(crate::places::entries_folder().filter(|f| f.is_dir()));
+            overlays.extend(config.add.iter().cloned());
+        }
+        overlays.extend(self.add.iter().cloned());
+        crate::open::Sources { base, overlays }
+    }
+
     /// Where the dataset came from, for messages: "KICKTIME_DATA" when the variable chose it.
     fn dataset_origin(&self) -> Option<&'static str> {
         (self.data.is_none() && self.dataset().is_some()).then_some("KICKTIME_DATA")
@@ -232,15 +252,16 @@ pub fn browse(cli: &Cli) -> ExitCode {
         };
         return run(cli, &list);
     }
-    let settings = match settings(cli) {
+    let config = match config(cli) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let settings = match settings(cli, &config) {
         Ok(settings) => settings,
         Err(code) => return code,
     };
-    let path = cli.dataset();
-    let name = match &path {
-        Some(path) => crate::text::sanitize(&path.display().to_string()).into_owned(),
-        None => "the built-in history".to_string(),
-    };
+    let sources = cli.sources(&config);
+    let name = sources.describe();
     let use_cache = !cli.no_cache;
     // A test can slow the load down to see the loading screen (tests/tui_pty.rs).
     let delay = std::env::var("KICKTIME_TEST_SLOW_LOAD")
@@ -252,7 +273,7 @@ pub fn browse(cli: &Cli) -> ExitCode {
             if let Some(ms) = delay {
                 std::thread::sleep(std::time::Duration::from_millis(ms));
             }
-            let loaded = crate::open::open_cached(path.as_deref(), progress, use_cache)?;
+            let loaded = crate::open::open_cached(&sources, progress, use_cache)?;
             Ok((loaded.opened.store, loaded.index))
         }),
     };
@@ -288,11 +309,15 @@ pub fn browse(cli: &Cli) -> ExitCode {
 
 /// The browser's settings from the configuration file and the command line; a broken file or a
 /// key bound twice is reported and refused.
-fn settings(cli: &Cli) -> Result<crate::tui::Settings, ExitCode> {
-    let config = crate::config::load(cli.config.as_deref()).map_err(|e| {
+/// The configuration file's settings, or the exit code after saying why it cannot be used.
+fn config(cli: &Cli) -> Result<crate::config::Config, ExitCode> {
+    crate::config::load(cli.config.as_deref()).map_err(|e| {
         eprintln!("kicktime: config {e}");
         ExitCode::from(EXIT_USAGE)
-    })?;
+    })
+}
+
+fn settings(cli: &Cli, config: &crate::config::Config) -> Result<crate::tui::Settings, ExitCode> {
     let keymap = crate::tui::keys::Keymap::with(&config.keys).map_err(|errors| {
         for e in errors {
             eprintln!("kicktime: config: {e}");
@@ -421,6 +446,12 @@ pub fn report_data_error(error: &DataError) {
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .count(),
+        DataError::Broken { errors, problems } => {
+            errors.len()
+                + (problems.iter())
+                    .filter(|p| p.severity == Severity::Error)
+                    .count()
+        }
     };
     eprintln!("{error}");
     let plural = if count == 1 { "" } else { "s" };
@@ -442,9 +473,12 @@ fn with_loaded(
 ) -> io::Result<ExitCode> {
     let started = std::time::Instant::now();
     let progress = crate::progress::Progress::default();
-    let dataset = cli.dataset();
+    let sources = match config(cli) {
+        Ok(config) => cli.sources(&config),
+        Err(code) => return Ok(code),
+    };
     let loaded = crate::progress::with_bar(&progress, || {
-        crate::open::open_cached(dataset.as_deref(), &progress, !cli.no_cache)
+        crate::open::open_cached(&sources, &progress, !cli.no_cache)
     });
     match loaded {
         Ok(loaded) => {
@@ -797,7 +831,11 @@ fn config_command(cli: &Cli, default: bool) -> io::Result<ExitCode> {
 }
 
 fn validate(cli: &Cli, strict: bool) -> ExitCode {
-    let problems = match parse_and_check(cli.dataset().as_deref()) {
+    let sources = match config(cli) {
+        Ok(config) => cli.sources(&config),
+        Err(code) => return code,
+    };
+    let problems = match parse_and_check(&sources) {
         Ok((_, problems)) => problems,
         Err(e) => {
             if let Some(variable) = cli.dataset_origin() {
@@ -815,11 +853,7 @@ fn validate(cli: &Cli, strict: bool) -> ExitCode {
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = problems.len() - errors;
-    let what = cli
-        .dataset()
-        .map_or("the built-in dataset".to_string(), |p| {
-            crate::text::sanitize(&p.display().to_string()).into_owned()
-        });
+    let what = sources.describe();
     if errors > 0 || (strict && warnings > 0) {
         eprintln!("kicktime: {what}: {errors} error(s), {warnings} warning(s)");
         if errors == 0 {

@@ -26,7 +26,8 @@ pub struct Config {
     pub colours: BTreeMap<String, String>,
     /// New keys for actions by name (`lineage: ["L"]`); see `kicktime config --default`.
     pub keys: BTreeMap<String, Vec<String>>,
-    /// Folders of one's own entries, added on top of the built-in history.
+    /// Files or folders of one's own entries, added on top of the built-in history; a relative
+    /// path is read from the config file's folder, `~/` from the home folder.
     pub add: Vec<PathBuf>,
     /// The view the browser opens on.
     pub start: Start,
@@ -115,7 +116,25 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
             });
         }
     };
-    parse(&shown, &text)
+    let mut config = parse(&shown, &text)?;
+    // `add: ["mine"]` means the folder beside the config file, wherever kicktime is run from;
+    // `~/` is the home folder.
+    let beside = path.parent().unwrap_or(Path::new("."));
+    config.add = (config.add.into_iter())
+        .map(|p| resolve(&p, beside))
+        .collect();
+    Ok(config)
+}
+
+/// `path` as written in the config file, made absolute: `~/…` from the home folder, a
+/// relative path from `beside` (the config file's folder).
+fn resolve(path: &Path, beside: &Path) -> PathBuf {
+    if let Ok(rest) = path.strip_prefix("~")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
+    }
+    beside.join(path)
 }
 
 /// Reads a configuration file's text; `file` names it in errors.
@@ -236,7 +255,9 @@ Config(
     keys: {{
 {keys}    }},
 
-    // Folders of your own entries (RON files like data/), added on top of the built-in history.
+    // Files or folders of your own entries (RON files like data/), added on top of the
+    // built-in history, as well as the entries folder of kicktime's data folder
+    // (~/.local/share/kicktime/entries on Linux). A relative path starts beside this file.
     add: [],
 
     // Where the browser opens: Timeline or Overview.

@@ -98,6 +98,8 @@ pub fn describe(store: &Store, subject: Subject) -> Detail {
     let era = facts.era.and_then(|e| store.eras.get(e));
     fields.text("era", era.map_or("", |e| e.name.as_str()));
     fields.text("id", store.subject_id(subject));
+    // Which file to edit: the built-in `data/…` one, or one's own.
+    fields.text("file", crate::places::shown(store.file_of(subject)));
     Detail {
         title: store.subject_title(subject).to_string(),
         fields: fields.0,

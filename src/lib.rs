@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod open;
 pub mod output;
+pub mod places;
 pub mod profile;
 pub mod progress;
 pub mod raw;

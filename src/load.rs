@@ -39,6 +39,8 @@ pub fn keep(text: String) -> &'static str {
 #[derive(Debug, Clone)]
 pub struct ParsedFile {
     pub name: String,
+    /// The file's text, which the dataset's strings are slices of (to place problems).
+    pub text: &'static str,
     pub dataset: Dataset,
 }
 
@@ -115,8 +117,8 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, LoadError> {
     dataset_paths(path)?.iter().map(|p| read_file(p)).collect()
 }
 
-/// The `.ron` files a path names: itself, or every `.ron` file directly inside the folder,
-/// sorted by name.
+/// The `.ron` files a path names: itself, or every `.ron` file in the folder and the folders
+/// inside it (hidden ones left out), sorted by path.
 pub fn dataset_paths(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let shown = sanitize(&path.display().to_string()).into_owned();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
@@ -131,19 +133,34 @@ pub fn dataset_paths(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     if !meta.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let entries = std::fs::read_dir(path).map_err(|e| LoadError::Unreadable {
-        path: shown.clone(),
-        reason: e.to_string(),
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file())
-        .collect();
+    let mut paths = Vec::new();
+    collect_ron_files(path, &mut paths)?;
     if paths.is_empty() {
         return Err(LoadError::NoRonFiles { path: shown });
     }
     paths.sort();
     Ok(paths)
+}
+
+/// Adds the `.ron` files of a folder and of its subfolders to `paths`.
+fn collect_ron_files(folder: &Path, paths: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let entries = std::fs::read_dir(folder).map_err(|e| LoadError::Unreadable {
+        path: sanitize(&folder.display().to_string()).into_owned(),
+        reason: e.to_string(),
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_ron_files(&path, paths)?;
+        } else if path.extension().is_some_and(|ext| ext == "ron") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Reads one data file.
@@ -194,19 +211,56 @@ fn line_column_after(prefix: &[u8]) -> (usize, usize) {
 
 /// Parses every file, reporting the syntax error of each broken one (not only the first).
 pub fn parse_all(files: &[SourceFile]) -> Result<Vec<ParsedFile>, Vec<LoadError>> {
-    let mut parsed = Vec::new();
-    let mut errors = Vec::new();
-    for file in files {
-        match parse(file) {
-            Ok(p) => parsed.push(p),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (parsed, errors) = parse_each(files);
     if errors.is_empty() {
         Ok(parsed)
     } else {
         Err(errors)
     }
+}
+
+/// Parses every file: those that parse, and the errors of those that do not.
+/// Several files are parsed side by side, on as many threads as there are cores (a folder of
+/// files loads faster; one large file is parsed on one).
+pub fn parse_each(files: &[SourceFile]) -> (Vec<ParsedFile>, Vec<LoadError>) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let results: Vec<Result<ParsedFile, LoadError>> = if files.len() < 2 || threads < 2 {
+        files.iter().map(parse).collect()
+    } else {
+        // Each thread takes every n-th file; the results are put back in file order.
+        let mut results: Vec<Option<Result<ParsedFile, LoadError>>> =
+            (0..files.len()).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads.min(files.len()))
+                .map(|t| {
+                    scope.spawn(move || {
+                        (t..files.len())
+                            .step_by(threads)
+                            .map(|i| (i, parse(&files[i])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for worker in workers {
+                let done = worker
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p));
+                for (i, result) in done {
+                    results[i] = Some(result);
+                }
+            }
+        });
+        results.into_iter().flatten().collect()
+    };
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(p) => parsed.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    (parsed, errors)
 }
 
 /// Parses one file.
@@ -227,6 +281,7 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
     match crate::model::reading_file(file.text, || options.from_str::<Dataset>(file.text)) {
         Ok(dataset) => Ok(ParsedFile {
             name: file.name.clone(),
+            text: file.text,
             dataset,
         }),
         Err(e) => {
@@ -234,6 +289,9 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
             let column = e.span.start.col.max(1);
             let excerpt = file.text.lines().nth(line - 1).unwrap_or("");
             let mut message = describe(&e.code);
+            if excerpt.trim_start().starts_with('#') {
+                message.push_str(" (comments in RON start with //, not #)");
+            }
             if at_end(file.text, e.span.end.line.max(1), e.span.end.col.max(1))
                 && !matches!(e.code, ron::Error::Eof)
             {
@@ -271,6 +329,10 @@ fn describe(error: &ron::Error) -> String {
             format!("brackets nest more than {MAX_NESTING} deep")
         }
         ron::Error::Eof => "the file ends too early: a bracket or a string is not closed".into(),
+        ron::Error::TrailingCharacters => {
+            "there is more after the closing `)` of `Dataset(...)`: remove it, or move it inside"
+                .into()
+        }
         other => other.to_string(),
     };
     sanitize(&message).into_owned()

@@ -1,6 +1,6 @@
 //! Opening a dataset end to end: read the files, parse them, validate them, build the store.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::load::{self, LoadError, ParsedFile};
 use crate::progress::{Progress, Stage};
@@ -21,6 +21,29 @@ pub enum DataError {
     Unreadable(Vec<LoadError>),
     #[error("{}", join(.0))]
     Invalid(Vec<Problem>),
+    /// Some files could not be parsed; the others were still checked, so that one broken file
+    /// does not hide the problems of the rest.
+    #[error("{}", broken(.errors, .problems))]
+    Broken {
+        errors: Vec<LoadError>,
+        problems: Vec<Problem>,
+    },
+}
+
+fn broken(errors: &[LoadError], problems: &[Problem]) -> String {
+    let mut text = join(errors);
+    if !problems.is_empty() {
+        text.push_str(&format!("\n{}", join(problems)));
+        if problems
+            .iter()
+            .any(|p| p.message.contains("does not exist"))
+        {
+            text.push_str(
+                "\nkicktime: (an id defined in a file that could not be parsed shows as missing)",
+            );
+        }
+    }
+    text
 }
 
 fn join<T: std::fmt::Display>(items: &[T]) -> String {
@@ -36,17 +59,9 @@ fn join<T: std::fmt::Display>(items: &[T]) -> String {
 /// A dataset that defines no eras borrows the built-in eras, so a catalogue of models and
 /// releases alone is enough to browse; one that lists no publishers borrows the built-in list,
 /// so its sources are still named by outlet.
-pub fn parse_and_check(path: Option<&Path>) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
-    parse_and_check_with(path, &Progress::default())
-}
-
-/// [`parse_and_check`], telling `progress` how far it has got.
-pub fn parse_and_check_with(
-    path: Option<&Path>,
-    progress: &Progress,
-) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
-    let files = read(path, progress)?;
-    check(&files, path.is_some(), progress)
+pub fn parse_and_check(sources: &Sources) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
+    let files = read_sources(sources, &Progress::default())?;
+    check(&files, sources.base.is_some(), &Progress::default())
 }
 
 /// Parses and validates files that were read; `borrow` lets a dataset without eras or
@@ -59,11 +74,30 @@ fn check(
     // The parsed records borrow their strings from the files' text, which is kept.
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     progress.enter(Stage::Parsing, total as u64);
-    let parsed = load::parse_all(files).map_err(DataError::Unreadable)?;
-    let parsed = if borrow { with_shared(parsed)? } else { parsed };
+    let parsed = parse_files(files, borrow)?;
     progress.enter(Stage::Checking, 0);
     let problems = validate(&parsed);
     Ok((parsed, problems))
+}
+
+/// Parses every file; when some cannot be parsed, the others are still validated and their
+/// problems reported with the syntax errors. `borrow` lets a dataset without eras or
+/// publishers take the built-in ones.
+fn parse_files(files: &[load::SourceFile], borrow: bool) -> Result<Vec<ParsedFile>, DataError> {
+    let (parsed, errors) = load::parse_each(files);
+    let parsed = if borrow { with_shared(parsed)? } else { parsed };
+    if errors.is_empty() {
+        return Ok(parsed);
+    }
+    let problems = if parsed.is_empty() {
+        Vec::new()
+    } else {
+        validate(&parsed)
+            .into_iter()
+            .filter(|p| !p.message.starts_with("the dataset is empty"))
+            .collect()
+    };
+    Err(DataError::Broken { errors, problems })
 }
 
 /// The parsed files, with the built-in eras or publishers added when they define none.
@@ -98,13 +132,66 @@ fn with_shared(mut parsed: Vec<ParsedFile>) -> Result<Vec<ParsedFile>, DataError
     Ok(parsed)
 }
 
-/// The files of a dataset: the built-in ones, or read from `path`.
-fn read(path: Option<&Path>, progress: &Progress) -> Result<Vec<load::SourceFile>, DataError> {
-    progress.enter(Stage::Reading, 0);
-    match path {
-        Some(path) => load::read_path(path).map_err(|e| DataError::Unreadable(vec![e])),
-        None => Ok(load::builtin_files()),
+/// Where a dataset comes from: the built-in history or another dataset (`--data`), with
+/// folders of one's own entries merged on top (`--add`, the data folder, the config file's
+/// `add`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// `None` for the built-in history.
+    pub base: Option<PathBuf>,
+    pub overlays: Vec<PathBuf>,
+}
+
+impl Sources {
+    /// A dataset alone: the built-in one for `None`.
+    pub fn only(base: Option<&Path>) -> Sources {
+        Sources {
+            base: base.map(Path::to_path_buf),
+            overlays: Vec::new(),
+        }
     }
+
+    /// The dataset's name for the loading screen: "the built-in history", a path, and how
+    /// many folders or files are added on top.
+    pub fn describe(&self) -> String {
+        let base = match &self.base {
+            Some(path) => crate::text::sanitize(&path.display().to_string()).into_owned(),
+            None => "the built-in history".to_string(),
+        };
+        match self.overlays.len() {
+            0 => base,
+            1 => format!(
+                "{base} + {}",
+                crate::text::sanitize(&self.overlays[0].display().to_string())
+            ),
+            n => format!("{base} + {n} folders of your own"),
+        }
+    }
+
+    /// Every file's path, for the cache's key (the built-in files are in the key apart).
+    fn paths(&self) -> Result<Vec<PathBuf>, LoadError> {
+        let mut paths = Vec::new();
+        for path in self.base.iter().chain(&self.overlays) {
+            paths.extend(load::dataset_paths(path)?);
+        }
+        Ok(paths)
+    }
+}
+
+/// The files of a dataset and its overlays, in that order.
+fn read_sources(
+    sources: &Sources,
+    progress: &Progress,
+) -> Result<Vec<load::SourceFile>, DataError> {
+    progress.enter(Stage::Reading, 0);
+    let mut files = match &sources.base {
+        Some(path) => load::read_path(path).map_err(|e| DataError::Unreadable(vec![e]))?,
+        None => load::builtin_files(),
+    };
+    for overlay in &sources.overlays {
+        files.extend(load::read_path(overlay).map_err(|e| DataError::Unreadable(vec![e]))?);
+    }
+    Ok(files)
 }
 
 /// Opens a dataset for browsing; any validation error refuses it, warnings are handed back.
@@ -114,8 +201,13 @@ pub fn open(path: Option<&Path>) -> Result<Opened, DataError> {
 
 /// [`open`], telling `progress` how far it has got.
 pub fn open_with(path: Option<&Path>, progress: &Progress) -> Result<Opened, DataError> {
-    let files = read(path, progress)?;
-    let opened = build(&files, path.is_some(), progress)?;
+    open_sources(&Sources::only(path), progress)
+}
+
+/// Opens a dataset and its overlays.
+pub fn open_sources(sources: &Sources, progress: &Progress) -> Result<Opened, DataError> {
+    let files = read_sources(sources, progress)?;
+    let opened = build(&files, sources.base.is_some(), progress)?;
     progress.finish();
     Ok(opened)
 }
@@ -142,11 +234,12 @@ fn build(
 /// thrown away. On two cores this hides most of the validation's time.
 fn build_with_index(
     files: &[load::SourceFile],
+    borrow: bool,
     progress: &Progress,
 ) -> Result<(Opened, crate::search::SearchIndex), DataError> {
     let total: usize = files.iter().map(|f| f.text.len()).sum();
     progress.enter(Stage::Parsing, total as u64);
-    let parsed = with_shared(load::parse_all(files).map_err(DataError::Unreadable)?)?;
+    let parsed = parse_files(files, borrow)?;
     progress.enter(Stage::Checking, 0);
     let for_store = parsed.clone();
     let (problems, (store, index)) = std::thread::scope(|scope| {
@@ -197,20 +290,23 @@ pub struct Loaded {
 /// [`crate::cache`]); otherwise from the RON, saving the cache for next time. The built-in
 /// dataset is not cached: it loads in a few milliseconds.
 pub fn open_cached(
-    path: Option<&Path>,
+    sources: &Sources,
     progress: &Progress,
     use_cache: bool,
 ) -> Result<Loaded, DataError> {
-    let folder = crate::cache::folder().filter(|_| use_cache && path.is_some());
-    let (Some(path), Some(folder)) = (path, folder) else {
-        let opened = open_with(path, progress)?;
+    let only_builtin = sources.base.is_none() && sources.overlays.is_empty();
+    let folder = crate::cache::folder().filter(|_| use_cache && !only_builtin);
+    let Some(folder) = folder else {
+        let opened = open_sources(sources, progress)?;
         return Ok(Loaded {
             opened,
             index: None,
             cache: CacheUse::Off,
         });
     };
-    let paths = load::dataset_paths(path).map_err(|e| DataError::Unreadable(vec![e]))?;
+    let paths = sources
+        .paths()
+        .map_err(|e| DataError::Unreadable(vec![e]))?;
     let key = crate::cache::Key::of(&paths);
     // The cache file is read and decoded on one core while the dataset's files are read on
     // the other.
@@ -218,7 +314,7 @@ pub fn open_cached(
         let cached = key
             .as_ref()
             .map(|key| scope.spawn(|| crate::cache::read(key, &key.file_in(&folder))));
-        let files = read(Some(path), progress);
+        let files = read_sources(sources, progress);
         let cached = cached.map(|c| c.join().unwrap_or(Err(crate::cache::Miss::Undecodable)));
         (files, cached)
     });
@@ -244,7 +340,7 @@ pub fn open_cached(
         }
         None => crate::cache::Miss::Missing,
     };
-    let (opened, index) = build_with_index(&files, progress)?;
+    let (opened, index) = build_with_index(&files, sources.base.is_some(), progress)?;
     progress.enter(Stage::WritingCache, 0);
     let saved = match &key {
         Some(key) => crate::cache::write(key, &key.file_in(&folder), &opened.store, &index, &texts)

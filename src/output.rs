@@ -230,6 +230,8 @@ struct EntryDetail<'a> {
     specific: Specific<'a>,
     sources: &'a [Source],
     disputes: &'a [Dispute],
+    /// The dataset file it came from.
+    file: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -326,6 +328,7 @@ pub fn print_entry(
                 specific: specific(store, subject),
                 sources: &sources,
                 disputes: &disputes,
+                file: store.file_of(subject),
             };
             serde_json::to_writer_pretty(&mut *out, &detail)?;
             writeln!(out)

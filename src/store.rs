@@ -93,6 +93,15 @@ pub struct Facts {
     pub position: Option<usize>,
 }
 
+/// A dataset file's name and where its models and releases end in the store's lists (the
+/// lists hold each file's records one after another, in load order).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+struct FileSpan {
+    name: String,
+    models_end: u32,
+    releases_end: u32,
+}
+
 #[derive(Debug, Default)]
 pub struct Store {
     pub brands: Vec<Brand>,
@@ -106,6 +115,8 @@ pub struct Store {
     pub releases: Records<Release>,
     /// Every entry in date order; an era's entries are contiguous.
     pub timeline: Vec<Entry>,
+    /// The files the models and releases came from, in load order.
+    files: Vec<FileSpan>,
     /// Each list's positions by the hash of their id (see [`IdTable`]).
     brand_ids: IdTable,
     collaborator_ids: IdTable,
@@ -128,8 +139,14 @@ impl Store {
     /// brands', collaborators' and eras' here, the models' and releases' as they were packed.
     pub fn build(files: Vec<ParsedFile>) -> Store {
         let mut merged = Dataset::default();
+        let mut spans = Vec::with_capacity(files.len());
         for file in files {
             let d = file.dataset;
+            spans.push(FileSpan {
+                name: crate::text::sanitize(&file.name).into_owned(),
+                models_end: (merged.models.len() + d.models.len()) as u32,
+                releases_end: (merged.releases.len() + d.releases.len()) as u32,
+            });
             append(&mut merged.brands, d.brands);
             append(&mut merged.collaborators, d.collaborators);
             append(&mut merged.eras, d.eras);
@@ -156,6 +173,7 @@ impl Store {
             publishers: merged.publishers,
             models: merged.models,
             releases: merged.releases,
+            files: spans,
             ..Store::default()
         };
         store.build_timeline();
@@ -263,6 +281,16 @@ impl Store {
         let derivatives_of_model = Groups::new(self.models.len(), || derivatives.iter().copied());
         self.successors_of_model = successors_of_model;
         self.derivatives_of_model = derivatives_of_model;
+    }
+
+    /// The name of the file a model or release came from, as it was given (`data/asics.ron`
+    /// for the built-in history, a path for `--data` and one's own entries).
+    pub fn file_of(&self, subject: Subject) -> &str {
+        let found = match subject {
+            Subject::Model(i) => self.files.partition_point(|f| f.models_end as usize <= i),
+            Subject::Release(i) => self.files.partition_point(|f| f.releases_end as usize <= i),
+        };
+        self.files.get(found).map_or("", |f| &f.name)
     }
 
     /// The timeline position of the model or release with this id.
@@ -492,6 +520,7 @@ pub struct StoreImage {
     model_hashes: Vec<u8>,
     #[serde(with = "serde_bytes")]
     entry_hashes: Vec<u8>,
+    files: Vec<FileSpan>,
 }
 
 /// The u32 fields of an entry in the image.
@@ -546,6 +575,7 @@ impl Store {
                     .map(|e| id_hash(self.id_of(e)))
                     .collect::<Vec<_>>(),
             ),
+            files: self.files.clone(),
         }
     }
 
@@ -632,6 +662,7 @@ impl Store {
             releases_of_model,
             successors_of_model,
             derivatives_of_model,
+            files: image.files,
             ..Store::default()
         };
         store.entry_ids = IdTable::from_hashes(&entry_hashes);

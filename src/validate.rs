@@ -17,14 +17,18 @@ pub enum Severity {
     Warning,
 }
 
-/// One thing wrong with a dataset, with the file and the entry it is about.
+/// One thing wrong with a dataset, with the file, the place in it and the entry it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
     pub file: String,
+    /// The line and column of what is wrong, when it can be found in the file.
+    pub position: Option<(usize, usize)>,
     /// "model gel-kayano-14", "era y2k-tech"; empty for the dataset as a whole.
     pub entry: String,
     pub message: String,
+    /// The string of the file the problem is about (an id, a reference), to place it.
+    anchor: Option<&'static str>,
 }
 
 impl fmt::Display for Problem {
@@ -38,9 +42,13 @@ impl fmt::Display for Problem {
         } else {
             format!("{}: ", sanitize(&self.entry))
         };
+        let place = match self.position {
+            Some((line, column)) => format!(":{line}:{column}"),
+            None => String::new(),
+        };
         write!(
             f,
-            "{label}: {}: {entry}{}",
+            "{label}: {}{place}: {entry}{}",
             sanitize(&self.file),
             sanitize(&self.message)
         )
@@ -53,20 +61,86 @@ struct Checker {
 
 impl Checker {
     fn error(&mut self, file: &str, entry: impl ToString, message: String) {
-        self.push(Severity::Error, file, entry.to_string(), message);
+        self.push(Severity::Error, file, entry.to_string(), None, message);
     }
 
     fn warn(&mut self, file: &str, entry: impl ToString, message: String) {
-        self.push(Severity::Warning, file, entry.to_string(), message);
+        self.push(Severity::Warning, file, entry.to_string(), None, message);
     }
 
-    fn push(&mut self, severity: Severity, file: &str, entry: String, message: String) {
+    /// An error placed at `anchor`, a string of the file (its line and column are found once
+    /// every check has run).
+    fn error_at(
+        &mut self,
+        file: &str,
+        entry: impl ToString,
+        anchor: &'static str,
+        message: String,
+    ) {
+        self.push(
+            Severity::Error,
+            file,
+            entry.to_string(),
+            Some(anchor),
+            message,
+        );
+    }
+
+    fn warn_at(&mut self, file: &str, entry: impl ToString, anchor: &'static str, message: String) {
+        self.push(
+            Severity::Warning,
+            file,
+            entry.to_string(),
+            Some(anchor),
+            message,
+        );
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        file: &str,
+        entry: String,
+        anchor: Option<&'static str>,
+        message: String,
+    ) {
         self.problems.push(Problem {
             severity,
             file: file.to_string(),
+            position: None,
             entry,
             message,
+            anchor,
         });
+    }
+}
+
+/// Finds each problem's line and column from its anchor: where that string lies in its file.
+fn place(problems: &mut [Problem], files: &[ParsedFile]) {
+    let mut line_starts: HashMap<usize, Vec<usize>> = HashMap::default();
+    for problem in problems {
+        let Some(anchor) = problem.anchor else {
+            continue;
+        };
+        let Some(file) = files.iter().find(|f| f.name == problem.file) else {
+            continue;
+        };
+        let (start, end) = (file.text.as_ptr() as usize, file.text.len());
+        let at = anchor.as_ptr() as usize;
+        if at < start || at >= start + end {
+            continue;
+        }
+        let offset = at - start;
+        let starts = line_starts.entry(start).or_insert_with(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', file.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        // A string's place is its opening quote, one before its text.
+        let column = file.text[line_start..offset].chars().count();
+        problem.position = Some((line, column.max(1)));
     }
 }
 
@@ -121,6 +195,7 @@ pub fn validate(files: &[ParsedFile]) -> Vec<Problem> {
         );
     }
     let mut problems = checker.problems;
+    place(&mut problems, files);
     problems.sort_by_key(|p| p.severity);
     problems
 }
@@ -133,7 +208,7 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
         files.iter().map(|f| size(&f.dataset)).sum()
     };
     // Each id keeps the index of the file that used it first.
-    let mut namespaces: HashMap<&str, HashMap<&str, usize>> = [
+    let mut namespaces: HashMap<&str, HashMap<&str, (usize, &'static str)>> = [
         ("brand", count(|d| d.brands.len())),
         ("collaborator", count(|d| d.collaborators.len())),
         ("era", count(|d| d.eras.len())),
@@ -147,9 +222,7 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
     .collect();
     for (index, file) in files.iter().enumerate() {
         let d = &file.dataset;
-        let ids = d
-            .brands
-            .iter()
+        let ids = (d.brands.iter())
             .map(|b| ("brand", "brand", b.id.as_str(), b.name.as_str()))
             .chain(d.collaborators.iter().map(|c| {
                 (
@@ -174,31 +247,62 @@ fn check_ids(files: &[ParsedFile], checker: &mut Checker) {
         for (what, namespace, id, name) in ids {
             let entry = EntryRef(what, id);
             if id.trim().is_empty() {
-                checker.error(
+                checker.error_at(
                     &file.name,
                     format!("{what} {name:?}"),
+                    id,
                     "the id is empty".into(),
                 );
                 continue;
             }
             if name.trim().is_empty() {
-                checker.error(&file.name, entry, "the name is empty".into());
+                checker.error_at(&file.name, entry, id, "the name is empty".into());
             }
             let seen = namespaces.entry(namespace).or_default();
             match seen.get(id) {
-                Some(first) => checker.error(
-                    &file.name,
-                    entry,
-                    format!(
-                        "duplicate id {id:?}: already used in {}",
-                        files[*first].name
-                    ),
-                ),
+                Some(&(first, first_anchor)) => {
+                    let first_file = &files[first];
+                    let place = match position_in(first_file, first_anchor) {
+                        Some((line, column)) => format!("{}:{line}:{column}", first_file.name),
+                        None => first_file.name.clone(),
+                    };
+                    checker.error_at(
+                        &file.name,
+                        entry,
+                        id,
+                        format!("duplicate id {id:?}: already defined at {place}; give this one another id"),
+                    )
+                }
                 None => {
-                    seen.insert(id, index);
+                    seen.insert(id, (index, id));
                 }
             }
         }
+    }
+}
+
+/// Where `anchor` (a string of `file`) is in it: line and column of its opening quote.
+fn position_in(file: &ParsedFile, anchor: &str) -> Option<(usize, usize)> {
+    let start = file.text.as_ptr() as usize;
+    let at = anchor.as_ptr() as usize;
+    if at < start || at >= start + file.text.len() {
+        return None;
+    }
+    let before = &file.text[..at - start];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some((line, before[line_start..].chars().count().max(1)))
+}
+
+/// "; did you mean \"kiko-kostadinov\"?" for the known id nearest to an unknown one, if any
+/// is near.
+fn nearest<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let best = known
+        .map(|k| (strsim::jaro_winkler(unknown, k), k))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((score, id)) if score >= 0.85 => format!("; did you mean {id:?}?"),
+        _ => String::new(),
     }
 }
 
@@ -207,25 +311,39 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
     let collaborators: HashSet<&str> =
         all(files, |d| d.collaborators.iter().map(|c| c.id.as_str()));
     let models: HashSet<&str> = all(files, |d| (0..d.models.len()).map(|i| d.models.id(i)));
+    // Suggestions compare an unknown id with every known one: a few are worth it, not
+    // thousands on a broken catalogue.
+    let mut suggestions = 20;
+    let mut hint = |unknown: &str, known: &HashSet<&str>| {
+        if suggestions == 0 {
+            return String::new();
+        }
+        suggestions -= 1;
+        nearest(unknown, known.iter().copied())
+    };
     let mut used_collaborators = HashSet::default();
     for file in files {
         for model in file.dataset.models.iter() {
             let entry = EntryRef("model", &model.id);
             if !brands.contains(model.brand.as_str()) {
-                checker.error(
+                let hint = hint(&model.brand, &brands);
+                checker.error_at(
                     &file.name,
                     entry,
-                    format!("brand {:?} does not exist", model.brand),
+                    model.brand.as_str(),
+                    format!("brand {:?} does not exist{hint}", model.brand),
                 );
             }
             let links = model.successor_of.iter().map(|p| ("successor_of", p));
             let links = links.chain(model.derived_from.iter().map(|p| ("derived_from", p)));
             for (field, target) in links {
                 if !models.contains(target.as_str()) {
-                    checker.error(
+                    let hint = hint(target, &models);
+                    checker.error_at(
                         &file.name,
                         entry,
-                        format!("{field}: model {target:?} does not exist"),
+                        target.as_str(),
+                        format!("{field}: model {target:?} does not exist{hint}"),
                     );
                 }
             }
@@ -233,19 +351,26 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
         for release in file.dataset.releases.iter() {
             let entry = EntryRef("release", &release.id);
             if !models.contains(release.model.as_str()) {
-                checker.error(
+                let hint = hint(&release.model, &models);
+                checker.error_at(
                     &file.name,
                     entry,
-                    format!("model {:?} does not exist", release.model),
+                    release.model.as_str(),
+                    format!("model {:?} does not exist{hint}", release.model),
                 );
             }
             for credit in &release.collaborators {
                 used_collaborators.insert(credit.collaborator.as_str());
                 if !collaborators.contains(credit.collaborator.as_str()) {
-                    checker.error(
+                    let hint = hint(&credit.collaborator, &collaborators);
+                    checker.error_at(
                         &file.name,
                         entry,
-                        format!("collaborator {:?} does not exist", credit.collaborator),
+                        credit.collaborator.as_str(),
+                        format!(
+                            "collaborator {:?} does not exist{hint}",
+                            credit.collaborator
+                        ),
                     );
                 }
             }
@@ -254,9 +379,10 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
     for file in files {
         for collaborator in &file.dataset.collaborators {
             if !used_collaborators.contains(collaborator.id.as_str()) {
-                checker.warn(
+                checker.warn_at(
                     &file.name,
                     format!("collaborator {}", collaborator.id),
+                    collaborator.id.as_str(),
                     "no release names this collaborator".into(),
                 );
             }
@@ -275,17 +401,21 @@ where
 }
 
 fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
-    let introduced: HashMap<&str, _> = files
-        .iter()
-        .flat_map(|f| f.dataset.models.iter())
-        .filter_map(|m| Some((m.id.as_str(), m.introduced?)))
-        .collect();
+    // The first definition of an id counts: a duplicate is reported once, by the id check,
+    // not again through every release of the model it shadows.
+    let mut introduced: HashMap<&str, Option<_>> = HashMap::default();
+    for model in files.iter().flat_map(|f| f.dataset.models.iter()) {
+        introduced
+            .entry(model.id.as_str())
+            .or_insert(model.introduced);
+    }
     for file in files {
         for model in file.dataset.models.iter() {
             if let Some(why) = model.introduced.and_then(|d| d.impossibility()) {
-                checker.error(
+                checker.error_at(
                     &file.name,
                     EntryRef("model", &model.id),
+                    model.id.as_str(),
                     format!("introduced: {why}"),
                 );
             }
@@ -293,10 +423,15 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
         for release in file.dataset.releases.iter() {
             let entry = EntryRef("release", &release.id);
             if let Some(why) = release.date.impossibility() {
-                checker.error(&file.name, entry, format!("date: {why}"));
+                checker.error_at(
+                    &file.name,
+                    entry,
+                    release.id.as_str(),
+                    format!("date: {why}"),
+                );
                 continue;
             }
-            let Some(model_date) = introduced.get(release.model.as_str()) else {
+            let Some(Some(model_date)) = introduced.get(release.model.as_str()) else {
                 continue;
             };
             let before = if release.date.month.is_some() && model_date.month.is_some() {
@@ -305,9 +440,10 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
                 release.date.year < model_date.year
             };
             if before && !release.predates_model {
-                checker.error(
+                checker.error_at(
                     &file.name,
                     entry,
+                    release.id.as_str(),
                     format!(
                         "dated {} but its model {} was introduced in {} (set predates_model: true if a source says so)",
                         release.date, release.model, model_date
@@ -426,15 +562,17 @@ fn check_generations(files: &[ParsedFile], checker: &mut Checker) {
             let ((a, a_id, _), (b, b_id, file)) = (pair[0], pair[1]);
             let entry = EntryRef("model", b_id);
             if a == b {
-                checker.warn(
+                checker.warn_at(
                     &files[file].name,
                     entry,
+                    b_id,
                     format!("generation {b} of the {line} line is also given to {a_id}"),
                 );
             } else if b > a + 1 {
-                checker.warn(
+                checker.warn_at(
                     &files[file].name,
                     entry,
+                    b_id,
                     format!(
                         "the {line} line skips {}: no model between {a_id} ({a}) and this one ({b})",
                         missing(a + 1, b - 1)
@@ -443,9 +581,10 @@ fn check_generations(files: &[ParsedFile], checker: &mut Checker) {
             }
         }
         if let Some(&(first, id, file)) = generations.first().filter(|g| g.0 > 1) {
-            checker.warn(
+            checker.warn_at(
                 &files[file].name,
                 EntryRef("model", id),
+                id,
                 format!(
                     "the {line} line starts at generation {first}: {} missing",
                     missing(1, first - 1)
@@ -467,9 +606,10 @@ fn check_generations(files: &[ParsedFile], checker: &mut Checker) {
             // passes over a generation the line has.
             let previous = (model.brand.as_str(), line.as_str(), n.wrapping_sub(1));
             if p + 1 != n && numbered.contains(&previous) {
-                checker.warn(
+                checker.warn_at(
                     &file.name,
                     EntryRef("model", &model.id),
+                    model.id.as_str(),
                     format!(
                         "generation {n} names {parent} (generation {p}) as its predecessor; expected generation {}",
                         n.saturating_sub(1)
@@ -617,12 +757,14 @@ fn check_entry_sources(
     if sources.is_empty() {
         checker.warn(file, entry, "no source is given".into());
     }
+    let url = |s: &Source| s.url.as_str();
     let mut pages: HashMap<String, &str> = HashMap::default();
     for source in sources {
         if let Some(why) = crate::sources::copy_host_reason(&source.url) {
-            checker.warn(
+            checker.warn_at(
                 file,
                 entry,
+                url(source),
                 format!(
                     "source {:?} is not the publisher's own page: {why}; cite the page on the publisher's site",
                     source.title
@@ -630,9 +772,10 @@ fn check_entry_sources(
             );
         }
         if let Some(first) = pages.insert(crate::sources::page_key(&source.url), &source.title) {
-            checker.warn(
+            checker.warn_at(
                 file,
                 entry,
+                url(source),
                 format!(
                     "sources {first:?} and {:?} are the same page; cite a second, independent one",
                     source.title
@@ -640,9 +783,10 @@ fn check_entry_sources(
             );
         }
         if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
-            checker.error(
+            checker.error_at(
                 file,
                 entry,
+                url(source),
                 format!(
                     "source {:?}: the url must start with https:// or http://",
                     source.title
@@ -663,9 +807,10 @@ fn check_entry_sources(
                 .iter()
                 .any(|s| s.title == claim.source || s.url == claim.source)
             {
-                checker.error(
+                checker.error_at(
                     file,
                     entry,
+                    claim.source.as_str(),
                     format!(
                         "dispute {:?}: claim source {:?} is not one of the entry's sources",
                         dispute.about, claim.source

@@ -524,6 +524,8 @@ fn an_empty_data_variable_is_unset_and_a_path_from_it_says_so() {
     let empty = std::process::Command::new(BIN)
         .args(["stats", "--format", "json"])
         .env("KICKTIME_DATA", "")
+        .env("XDG_DATA_HOME", temp_dir("no-data"))
+        .env("XDG_CONFIG_HOME", temp_dir("no-config"))
         .output()
         .unwrap();
     assert!(empty.status.success(), "{}", stderr(&empty));

@@ -227,6 +227,8 @@ fn kicktime_works_from_any_folder() {
         .args(["search", "kiko", "kayano", "14", "--format", "json"])
         .current_dir(&elsewhere)
         .env_remove("KICKTIME_DATA")
+        .env("XDG_DATA_HOME", common::temp_dir("no-data"))
+        .env("XDG_CONFIG_HOME", common::temp_dir("no-config"))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", common::stderr(&out));

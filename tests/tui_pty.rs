@@ -47,6 +47,7 @@ impl Session {
         // No configuration of the person running the tests: a folder that holds none.
         command.env("XDG_CONFIG_HOME", common::temp_dir("no-config"));
         command.env("XDG_CACHE_HOME", common::temp_dir("cache"));
+        command.env("XDG_DATA_HOME", common::temp_dir("no-data"));
         command.env_remove("NO_COLOR");
         for (key, value) in env {
             command.env(key, value);

@@ -32,16 +32,26 @@ pub fn dataset(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     dir
 }
 
-/// Runs kicktime with arguments, with no KICKTIME_DATA or NO_COLOR from the environment.
+/// Runs kicktime with arguments, with no KICKTIME_DATA or NO_COLOR from the environment and
+/// empty configuration, cache and data folders.
 pub fn kicktime(args: &[&str]) -> Output {
-    Command::new(BIN)
+    kicktime_with(args, &[])
+}
+
+/// [`kicktime`] with environment variables set (which may name other XDG folders).
+pub fn kicktime_with(args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(BIN);
+    command
         .args(args)
         .env_remove("KICKTIME_DATA")
         .env_remove("KICKTIME_CONFIG")
         .env("XDG_CONFIG_HOME", temp_dir("no-config"))
         .env("XDG_CACHE_HOME", temp_dir("cache"))
-        .output()
-        .expect("run kicktime")
+        .env("XDG_DATA_HOME", temp_dir("no-data"));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().expect("run kicktime")
 }
 
 pub fn stdout(output: &Output) -> String {
