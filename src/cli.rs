@@ -37,7 +37,7 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Add the entries of this .ron file or folder on top of the dataset (repeatable); the
-    /// entries folder of the data folder and the config file's `add` are added too, on top of
+    /// data folder of the data folder and the config file's `add` are added too, on top of
     /// the built-in history only.
     #[arg(long = "add", global = true, value_name = "PATH")]
     pub add: Vec<PathBuf>,
@@ -139,6 +139,21 @@ pub enum Command {
     },
     /// Print the manual page (roff): `kicktime man > ~/.local/share/man/man1/kicktime.1`.
     Man,
+    /// Mark an entry as owned, wanted or sold, with the pair's details; details not given are
+    /// kept from an earlier mark.
+    Mark(crate::collection_commands::MarkArgs),
+    /// Forget an entry's mark and every detail of it.
+    Unmark {
+        /// The id of a model or release (an orphaned mark's id too).
+        id: String,
+    },
+    /// Your collection: list it (the default), or export or import it.
+    Collection {
+        #[command(subcommand)]
+        action: Option<crate::collection_commands::CollectionAction>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// The cache of --data datasets: where it is, or clear it.
     Cache {
         #[command(subcommand)]
@@ -202,7 +217,7 @@ impl Cli {
     }
 
     /// The dataset and what is added on top of it. On top of the built-in history: the
-    /// entries folder (when it exists), then the config file's `add`, then `--add`. A `--data`
+    /// data folder (when it exists), then the config file's `add`, then `--add`. A `--data`
     /// dataset is a different history, so only `--add` goes on top of it.
     pub fn sources(&self, config: &crate::config::Config) -> crate::open::Sources {
         let base = self.dataset();
@@ -366,6 +381,20 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }
         Command::Man => man_page().map(|_| ExitCode::SUCCESS),
         Command::Cache { action } => cache_command(action.as_ref()),
+        Command::Mark(args) => {
+            with_store(cli, |store| crate::collection_commands::mark(store, args))
+        }
+        Command::Unmark { id } => {
+            with_store(cli, |store| crate::collection_commands::unmark(store, id))
+        }
+        Command::Collection { action, format } => with_store(cli, |store| {
+            crate::collection_commands::collection(
+                store,
+                action.as_ref(),
+                *format,
+                cli.table_width(),
+            )
+        }),
         Command::List { filters, format } => with_store(cli, |store| {
             list(store, filters, *format, cli.table_width())
         }),
@@ -650,20 +679,25 @@ fn search(
     Ok(found(positions.len()))
 }
 
+/// Says that no entry has `id`, and which one the person probably meant.
+pub(crate) fn report_unknown_id(store: &crate::store::Store, id: &str) {
+    let shown = crate::text::sanitize(id);
+    eprintln!("kicktime: no model or release has the id {shown:?}");
+    let hits = SearchIndex::new(store).search(
+        store,
+        &Query::parse(&id.replace(['-', '_'], " ")).unwrap_or_default(),
+    );
+    if let Some(best) = hits.first() {
+        eprintln!(
+            "kicktime: did you mean {}?",
+            store.id_of(&store.timeline[best.entry])
+        );
+    }
+}
+
 fn show(store: &crate::store::Store, id: &str, format: Format) -> io::Result<ExitCode> {
     let Some(subject) = store.subject(id) else {
-        let shown = crate::text::sanitize(id);
-        eprintln!("kicktime: no model or release has the id {shown:?}");
-        let hits = SearchIndex::new(store).search(
-            store,
-            &Query::parse(&id.replace(['-', '_'], " ")).unwrap_or_default(),
-        );
-        if let Some(best) = hits.first() {
-            eprintln!(
-                "kicktime: did you mean {}?",
-                store.id_of(&store.timeline[best.entry])
-            );
-        }
+        report_unknown_id(store, id);
         return Ok(ExitCode::from(EXIT_NOTHING_FOUND));
     };
     print_entry(&mut io::stdout().lock(), store, subject, format)?;

@@ -256,8 +256,8 @@ Config(
 {keys}    }},
 
     // Files or folders of your own entries (RON files like data/), added on top of the
-    // built-in history, as well as the entries folder of kicktime's data folder
-    // (~/.local/share/kicktime/entries on Linux). A relative path starts beside this file.
+    // built-in history, as well as the data folder of kicktime's own folder
+    // (~/.local/share/kicktime/data on Linux). A relative path starts beside this file.
     add: [],
 
     // Where the browser opens: Timeline or Overview.

@@ -6,6 +6,8 @@
 
 pub mod cache;
 pub mod cli;
+pub mod collection;
+pub mod collection_commands;
 pub mod config;
 pub mod date;
 pub mod detail;

@@ -1,4 +1,4 @@
-//! Where a person's own files live: the entries folder and the collection file, in the
+//! Where a person's own files live: their own entries (`data/`) and the collection file, in the
 //! platform's data folder (`$XDG_DATA_HOME/kicktime` on Linux).
 //!
 //! The configuration lives in [`crate::config`]'s folder and the cache in [`crate::cache`]'s;
@@ -11,10 +11,10 @@ pub fn data_folder() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "kicktime").map(|d| d.data_dir().to_path_buf())
 }
 
-/// The folder of one's own entries: every `.ron` file in it (and its sub-folders) is added on
-/// top of the built-in history, as if named by `--add`.
+/// The folder of one's own entries (`data/`, like the built-in history's): every `.ron` file
+/// in it and its sub-folders is added on top of the built-in history, as if named by `--add`.
 pub fn entries_folder() -> Option<PathBuf> {
-    data_folder().map(|d| d.join("entries"))
+    data_folder().map(|d| d.join("data"))
 }
 
 /// The collection: marks (owned, wanted, sold) with their sizes, prices and notes.

@@ -34,7 +34,7 @@ const MINE: &str = r#"(
 
 fn data_home_with(file: &str, text: &str) -> std::path::PathBuf {
     let home = temp_dir("data-home");
-    let entries = home.join("kicktime").join("entries");
+    let entries = home.join("kicktime").join("data");
     std::fs::create_dir_all(&entries).unwrap();
     std::fs::write(entries.join(file), text).unwrap();
     home
@@ -49,7 +49,7 @@ fn entries_in_the_data_folder_join_the_built_in_history() {
     let json: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
     assert_eq!(json["brand"], "ASICS");
     let file = json["file"].as_str().unwrap();
-    assert!(file.ends_with("entries/mine.ron"), "{file}");
+    assert!(file.ends_with("kicktime/data/mine.ron"), "{file}");
     // The built-in history is still all there, and the collaborator's page lists the new one.
     let builtin = kicktime_with(&["show", "gel-kayano-14"], &env);
     assert!(builtin.status.success());
