@@ -297,7 +297,11 @@ pub fn browse(cli: &Cli) -> ExitCode {
             code,
             first_frame,
             ready,
+            notices,
         }) => {
+            for notice in notices {
+                eprintln!("kicktime: {notice}");
+            }
             if cli.timings {
                 let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
                 eprintln!(
@@ -366,6 +370,7 @@ fn settings(cli: &Cli, config: &crate::config::Config) -> Result<crate::tui::Set
         keymap,
         start: config.start,
         sort: config.sort,
+        collection: crate::collection::file::CollectionFile::default_place(),
     })
 }
 
@@ -658,10 +663,25 @@ fn search(
         }
     };
     let indexed = started.elapsed();
-    let query = match Query::parse(text) {
+    let mut query = match Query::parse(text) {
         Ok(q) => q,
         Err(e) => return usage_error(e),
     };
+    if !query.filters.marks.is_empty() {
+        // `mark:` searches one's collection.
+        let file = crate::collection::file::CollectionFile::default_place();
+        let read = file.map(|f| f.read()).transpose();
+        match read {
+            Ok(read) => {
+                let collection = read.map(|r| r.collection).unwrap_or_default();
+                query.filters.marked = Some(collection.marked(store));
+            }
+            Err(e) => {
+                eprintln!("kicktime: collection {e}");
+                return Ok(ExitCode::from(EXIT_DATA));
+            }
+        }
+    }
     let positions: Vec<usize> = index
         .top(store, &query, limit.unwrap_or(usize::MAX))
         .into_iter()

@@ -125,6 +125,9 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::OpenCollaborator),
         Just(Action::OpenOverview),
         Just(Action::SwitchBreakdown),
+        Just(Action::CycleMark),
+        Just(Action::EditMark),
+        Just(Action::OpenCollection),
         Just(Action::NextSection),
         Just(Action::Left),
         Just(Action::Right),
@@ -157,6 +160,10 @@ fn assert_in_range(b: &Browser) -> Result<(), TestCaseError> {
         }
         Page::Collaborator(p) => {
             let n = p.profile.releases().count();
+            prop_assert!(n == 0 || p.selected < n)
+        }
+        Page::Collection(p) => {
+            let n = p.summary.pairs.len();
             prop_assert!(n == 0 || p.selected < n)
         }
         Page::Overview(_) | Page::Browse => {}

@@ -699,3 +699,32 @@ fn the_whole_timeline_of_20000_entries_is_listed_and_every_era_reached() {
     session.keys("q");
     assert_eq!(session.exit_code(), 0);
 }
+
+#[test]
+fn a_mark_made_in_the_browser_is_there_after_quitting_and_starting_again() {
+    let data = mini();
+    let home = common::temp_dir("pty-collection");
+    let env = [("XDG_DATA_HOME", home.to_str().unwrap())];
+    let mut session = Session::start(&["--data", &data], 120, 32, &env);
+    session.wait_for("Gel-Kayano Trainer");
+    session.keys(DOWN);
+    session.wait_for("Gel-Kayano 4");
+    session.keys("m");
+    let screen = session.wait_for("✓ owned");
+    assert!(screen.contains("Gel-Kayano 4: owned"), "{screen}");
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+    // One session at a time (they take turns).
+    drop(session);
+
+    let mut again = Session::start(&["--data", &data], 120, 32, &env);
+    again.wait_for("Gel-Kayano Trainer");
+    let row = again.wait_for("● ✓ Gel-Kayano 4");
+    assert!(row.contains("● ✓ Gel-Kayano 4"), "{row}");
+    again.keys("p");
+    let screen = again.wait_for("My collection · 1 owned");
+    assert!(screen.contains("Gel-Kayano 4"), "{screen}");
+    again.keys("q");
+    assert_eq!(again.exit_code(), 0);
+}

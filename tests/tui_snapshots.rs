@@ -35,8 +35,17 @@ fn picture(browser: &Browser) -> String {
 }
 
 fn assert_picture(name: &str, actions: &[Action]) {
+    assert_picture_of(name, actions, false);
+}
+
+/// [`assert_picture`], with a collection file of its own when `collecting`.
+fn assert_picture_of(name: &str, actions: &[Action], collecting: bool) {
     for (width, height) in [(80, 24), (200, 60)] {
         let mut browser = Browser::mini(width, height);
+        if collecting {
+            let file = common::temp_dir("snapshot-collection").join("collection.ron");
+            browser = browser.with_collection(&file);
+        }
         for action in actions {
             browser.press(action.clone());
         }
@@ -98,6 +107,48 @@ fn the_overview_by_kind_and_by_brand() {
         "overview-brands",
         &[Action::OpenOverview, Action::SwitchBreakdown],
     );
+}
+
+#[test]
+fn marks_in_the_timeline_and_the_detail() {
+    use Action::*;
+    let actions = [
+        Down, CycleMark, Down, Down, CycleMark, CycleMark, Down, CycleMark, CycleMark, CycleMark,
+        Up,
+    ];
+    assert_picture_of("marked", &actions, true);
+}
+
+#[test]
+fn the_mark_form() {
+    use Action::*;
+    let mut actions = vec![Down, Down, EditMark, Down];
+    actions.extend("10.5".chars().map(Input));
+    actions.extend([Down, Down, Down]);
+    actions.extend("180".chars().map(Input));
+    actions.push(Submit);
+    assert_picture_of("mark-form", &actions, true);
+}
+
+#[test]
+fn my_collection() {
+    use Action::*;
+    let mut actions = vec![Down, Down, EditMark];
+    actions.extend([Down, Down, Down, Down]);
+    actions.extend("180".chars().map(Input));
+    actions.push(Down);
+    actions.extend("EUR".chars().map(Input));
+    actions.push(Submit);
+    actions.extend([
+        Down,
+        Down,
+        CycleMark,
+        CycleMark,
+        Down,
+        CycleMark,
+        OpenCollection,
+    ]);
+    assert_picture_of("collection", &actions, true);
 }
 
 #[test]

@@ -51,11 +51,19 @@ fn some(value: &str) -> Option<String> {
 impl Row {
     pub fn of(store: &Store, id: &str, mark: &Mark) -> Row {
         Row {
-            id: id.to_string(),
             title: store
                 .subject(id)
                 .map(|s| store.subject_title(s).to_string())
                 .unwrap_or_default(),
+            ..Row::of_mark(id, mark)
+        }
+    }
+
+    /// The row of a mark, without a title.
+    pub fn of_mark(id: &str, mark: &Mark) -> Row {
+        Row {
+            id: id.to_string(),
+            title: String::new(),
             status: mark
                 .status
                 .map(|s| s.label().to_string())

@@ -303,7 +303,7 @@ mod tests {
                 condition: Some("worn \"twice\"".into()),
                 purchased: Some("2024-05".parse().unwrap()),
                 price: Some(Price::new("179.95", "EUR").unwrap()),
-                note: Some("line one\nline two".into()),
+                note: Some("première paire, “quoted”".into()),
             }),
         });
         collection.apply(&Change {
@@ -324,6 +324,14 @@ mod tests {
         assert!(text.contains("size: \"10.5\""), "{text}");
         let back = parse(&text).ok().unwrap();
         assert_eq!(back, collection);
+    }
+
+    #[test]
+    fn control_characters_in_a_hand_edited_file_never_reach_the_terminal() {
+        let text = "(version: 1, marks: {\"a\": (status: Owned, note: \"\u{1b}[31mred\")})";
+        let read = parse(text).ok().unwrap();
+        let note = read.get("a").unwrap().note.clone().unwrap();
+        assert!(!note.contains('\u{1b}'), "{note:?}");
     }
 
     #[test]

@@ -263,6 +263,29 @@ impl Collection {
     }
 }
 
+impl Collection {
+    /// The marked timeline positions for a `mark:` filter of a search.
+    pub fn marked(&self, store: &Store) -> crate::search::Marked {
+        std::sync::Arc::new(
+            (self.positions(store).into_iter())
+                .map(|(p, s)| (p, s.filter()))
+                .collect(),
+        )
+    }
+}
+
+impl Status {
+    /// The `mark:` filter value this status matches.
+    pub fn filter(self) -> crate::search::MarkFilter {
+        use crate::search::MarkFilter;
+        match self {
+            Status::Owned => MarkFilter::Owned,
+            Status::Wanted => MarkFilter::Wanted,
+            Status::Sold => MarkFilter::Sold,
+        }
+    }
+}
+
 /// A mark whose entry is not in the dataset (renamed or removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Orphan<'a> {

@@ -15,7 +15,7 @@ mod rank;
 mod word;
 
 pub use filters::names_match;
-pub use query::{Filters, Query, QueryError, parse_kind, parse_years};
+pub use query::{Filters, MarkFilter, Marked, Query, QueryError, parse_kind, parse_years};
 
 use crate::store::{Entry, Store, Subject};
 use crate::text::{fold, fold_text};
@@ -348,6 +348,18 @@ impl SearchIndex {
 /// entry (no filters and no candidates), which need not be listed.
 fn admitted(store: &Store, query: &Query, candidates: Option<&[u32]>) -> Option<Vec<u32>> {
     let allowed = ResolvedFilters::new(store, &query.filters);
+    // A `mark:` filter admits only marked entries: few, so they are the candidates.
+    let marked = query
+        .filters
+        .marked_positions()
+        .map(|marked| match candidates {
+            Some(list) => marked
+                .into_iter()
+                .filter(|p| list.binary_search(p).is_ok())
+                .collect(),
+            None => marked,
+        });
+    let candidates = marked.as_deref().or(candidates);
     let admitted = match candidates {
         Some(list) => list
             .iter()

@@ -1,4 +1,5 @@
-//! The query language: fuzzy words plus `brand:` `collab:` `era:` `year:` `kind:` filters.
+//! The query language: fuzzy words plus `brand:` `collab:` `era:` `year:` `kind:` `line:`
+//! `mark:` filters.
 
 use crate::store::EntryKind;
 use crate::text::fold;
@@ -22,11 +23,50 @@ pub struct Filters {
     pub kinds: Vec<EntryKind>,
     /// Model lines: `line:gel-kayano`.
     pub lines: Vec<String>,
+    /// `mark:owned`...: entries of one's collection.
+    pub marks: Vec<MarkFilter>,
+    /// The marked entries, which the caller attaches (they are not in the store): timeline
+    /// positions in order, each with its mark. Without them a `mark:` filter matches nothing.
+    pub marked: Option<Marked>,
 }
+
+/// What a `mark:` filter asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkFilter {
+    Owned,
+    Wanted,
+    Sold,
+    /// Any of the three.
+    Any,
+}
+
+/// Marked timeline positions, in order, with their mark (never [`MarkFilter::Any`]).
+pub type Marked = std::sync::Arc<Vec<(u32, MarkFilter)>>;
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self == &Filters::default()
+        self.brands.is_empty()
+            && self.collaborators.is_empty()
+            && self.eras.is_empty()
+            && self.years.is_empty()
+            && self.kinds.is_empty()
+            && self.lines.is_empty()
+            && self.marks.is_empty()
+    }
+
+    /// The marked positions a `mark:` filter admits, in order; `None` without one.
+    pub fn marked_positions(&self) -> Option<Vec<u32>> {
+        if self.marks.is_empty() {
+            return None;
+        }
+        let wanted =
+            |mark: MarkFilter| (self.marks.iter()).any(|&m| m == MarkFilter::Any || m == mark);
+        Some(
+            (self.marked.iter().flat_map(|m| m.iter()))
+                .filter(|(_, mark)| wanted(*mark))
+                .map(|(position, _)| *position)
+                .collect(),
+        )
     }
 }
 
@@ -37,6 +77,8 @@ pub enum QueryError {
     Year(String),
     #[error("kind:{0} is not a kind: use kind:model, kind:reissue, kind:collab or kind:release")]
     Kind(String),
+    #[error("mark:{0} is not a mark: use mark:owned, mark:wanted, mark:sold or mark:any")]
+    Mark(String),
 }
 
 impl Query {
@@ -78,7 +120,7 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 fn is_field(field: &str) -> bool {
     matches!(
         field.to_ascii_lowercase().as_str(),
-        "brand" | "collab" | "collaborator" | "era" | "year" | "kind" | "line"
+        "brand" | "collab" | "collaborator" | "era" | "year" | "kind" | "line" | "mark"
     )
 }
 
@@ -91,6 +133,13 @@ impl Filters {
             "era" => self.eras.push(value.to_string()),
             "year" => self.years.push(parse_years(value)?),
             "line" => self.lines.push(value.to_string()),
+            "mark" => self.marks.push(match value.to_ascii_lowercase().as_str() {
+                "owned" | "own" => MarkFilter::Owned,
+                "wanted" | "want" => MarkFilter::Wanted,
+                "sold" => MarkFilter::Sold,
+                "any" | "all" => MarkFilter::Any,
+                _ => return Err(QueryError::Mark(value.to_string())),
+            }),
             _ => self.kinds.extend(parse_kind(value)?),
         }
         Ok(())

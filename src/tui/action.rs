@@ -54,6 +54,15 @@ pub enum Action {
     /// Copy the selected entry's id, or its title and date, to the clipboard.
     CopyId,
     CopyTitle,
+    /// `m`: the selected entry's mark goes none → owned → wanted → sold → none.
+    CycleMark,
+    /// `M`: a form for the selected entry's mark and its details.
+    EditMark,
+    /// `p`: My collection.
+    OpenCollection,
+    /// A save of the collection finished: the collection as saved (and a notice, such as a
+    /// broken file set aside), or the changes that were not saved and why.
+    Saved(Result<crate::collection::file::Read, (Vec<crate::collection::Change>, String)>),
     /// Mouse wheel: move the selection by this many rows.
     Scroll(isize),
     /// Mouse click at a column and row of the screen.
@@ -73,5 +82,7 @@ pub enum Effect {
     Open(String),
     /// Put this text on the clipboard (through the terminal: OSC 52).
     Copy(String),
+    /// Save these changes to the collection file, and hand back [`Action::Saved`].
+    Save(Vec<crate::collection::Change>),
     Quit,
 }

@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use crate::collection::Change;
 use crate::detail::Link;
 use crate::search::SearchIndex;
 use crate::store::{Store, Subject};
@@ -17,10 +18,13 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::browse::{Browse, Focus, Snapshot};
 use crate::tui::keys::Keymap;
 use crate::tui::layout::Areas;
+use crate::tui::marks::Marks;
 use crate::tui::nav::Nav;
 use crate::tui::views::brand::BrandPage;
 use crate::tui::views::collaborator::CollaboratorPage;
+use crate::tui::views::collection::CollectionPage;
 use crate::tui::views::lineage::Lineage;
+use crate::tui::views::mark_form::{FormOutcome, MarkForm};
 use crate::tui::views::overview::Overview;
 use crate::tui::views::picker::{Picker, PickerKind};
 use crate::tui::worker::{Outcome, Request};
@@ -41,6 +45,7 @@ pub enum Page {
     Brand(BrandPage),
     Collaborator(CollaboratorPage),
     Overview(Overview),
+    Collection(CollectionPage),
 }
 
 /// Where "back" returns to.
@@ -56,6 +61,7 @@ pub enum Overlay {
     /// The help, scrolled down by this many lines.
     Help(u16),
     Picker(Picker),
+    MarkForm(MarkForm),
 }
 
 /// Where the keys go: what the keymap and the footer are chosen by.
@@ -70,6 +76,9 @@ pub enum Context {
     Brand,
     Collaborator,
     Overview,
+    Collection,
+    /// The form of a mark's details.
+    Form,
 }
 
 pub struct App {
@@ -82,6 +91,8 @@ pub struct App {
     pub page: Page,
     back: Vec<Place>,
     pub overlay: Option<Overlay>,
+    /// The collection: marks by id and by timeline position.
+    pub marks: Marks,
     /// A message for the status line, cleared by the next key.
     pub status: Option<String>,
     /// The newest search asked for, and the entry to select when it arrives.
@@ -111,6 +122,7 @@ impl App {
             page: Page::Browse,
             back: Vec::new(),
             overlay: None,
+            marks: Marks::default(),
             status: None,
             pending: None,
             next_search: 0,
@@ -138,6 +150,7 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Picker(_)) => Context::Picker,
+            Some(Overlay::MarkForm(_)) => Context::Form,
             None => self.view_context(),
         }
     }
@@ -149,6 +162,7 @@ impl App {
             Page::Brand(_) => Context::Brand,
             Page::Collaborator(_) => Context::Collaborator,
             Page::Overview(_) => Context::Overview,
+            Page::Collection(_) => Context::Collection,
             Page::Browse => match self.browse.focus {
                 Focus::Timeline => Context::Timeline,
                 Focus::Detail => Context::Detail,
@@ -164,7 +178,10 @@ impl App {
 
     /// Applies an action: the only way the state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        self.status = None;
+        // A finished save keeps the message of the change it saved.
+        if let Action::Saved(result) = action {
+            return self.saved(result);
+        }
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::Resize(width, height) => {
@@ -179,6 +196,17 @@ impl App {
             }
             Action::Failed(message) => {
                 self.status = Some(message);
+                return None;
+            }
+            _ => {}
+        }
+        // A key or a click clears the last message; a finished search or a resize does not.
+        self.status = None;
+        let browsing = self.overlay.is_none() && self.context() != Context::Search;
+        match action {
+            Action::CycleMark if browsing => return self.cycle_mark(),
+            Action::EditMark if browsing => {
+                self.edit_mark();
                 return None;
             }
             _ => {}
@@ -201,6 +229,19 @@ impl App {
                 }
                 None
             }
+            Some(Overlay::MarkForm(form)) => match form.update(action) {
+                FormOutcome::Stay => None,
+                FormOutcome::Cancel => {
+                    self.overlay = None;
+                    None
+                }
+                FormOutcome::Save(change) => {
+                    let title = form.title.clone();
+                    self.overlay = None;
+                    self.status = Some(format!("{title}: mark saved"));
+                    return self.change_mark(change);
+                }
+            },
             Some(Overlay::Picker(picker)) => match picker.update(&self.store, action) {
                 Some(Nav::Back) => {
                     self.overlay = None;
@@ -234,6 +275,7 @@ impl App {
                 return None;
             }
             Action::OpenOverview if !typing => return Some(Nav::Overview),
+            Action::OpenCollection if !typing => return Some(Nav::Collection),
             Action::Click(column, row) => return self.click(column, row),
             _ => {}
         }
@@ -245,6 +287,105 @@ impl App {
             Page::Brand(page) => page.update(&store, action),
             Page::Collaborator(page) => page.update(&store, action),
             Page::Overview(overview) => overview.update(&store, action),
+            Page::Collection(page) => page.update(&store, action),
+        }
+    }
+
+    /// `m`: the selected entry's mark goes none → owned → wanted → sold → none; its details
+    /// are kept.
+    fn cycle_mark(&mut self) -> Option<Effect> {
+        let Some((id, title)) = self.mark_target() else {
+            self.status = Some("Select an entry to mark it".into());
+            return None;
+        };
+        let mut mark = self.marks.get(&id).cloned().unwrap_or_default();
+        mark.status = crate::collection::Status::cycle(mark.status);
+        self.status = Some(match mark.status {
+            Some(status) => format!("{title}: {status}"),
+            None if mark.is_empty() => format!("{title}: unmarked"),
+            None => format!("{title}: unmarked (its details are kept: M edits them)"),
+        });
+        self.change_mark(Change {
+            id,
+            mark: Some(mark),
+        })
+    }
+
+    /// `M`: the form for the selected entry's mark.
+    fn edit_mark(&mut self) {
+        match self.mark_target() {
+            Some((id, title)) => {
+                let mark = self.marks.get(&id);
+                self.overlay = Some(Overlay::MarkForm(MarkForm::new(&id, &title, mark)));
+            }
+            None => self.status = Some("Select an entry to mark it".into()),
+        }
+    }
+
+    /// The entry `m` and `M` act on: the main screen's selection, or the collection page's
+    /// pair (an orphaned mark too). Its id and title.
+    fn mark_target(&self) -> Option<(String, String)> {
+        match &self.page {
+            Page::Browse => {
+                let subject = self.browse.subject(&self.store)?;
+                Some((
+                    self.store.subject_id(subject).to_string(),
+                    self.store.subject_title(subject).to_string(),
+                ))
+            }
+            Page::Collection(page) => {
+                let pair = page.selected_pair()?;
+                let title = match pair.subject {
+                    Some(subject) => self.store.subject_title(subject).to_string(),
+                    None => pair.id.clone(),
+                };
+                Some((pair.id.clone(), title))
+            }
+            _ => None,
+        }
+    }
+
+    /// Makes a change to the collection on screen at once, and asks for it to be saved
+    /// (with any change whose save failed before).
+    fn change_mark(&mut self, change: Change) -> Option<Effect> {
+        let to_save = self.marks.change(&self.store, change);
+        self.marks_changed();
+        Some(Effect::Save(to_save))
+    }
+
+    /// A save finished: on success the collection is the file's (with any other process's
+    /// marks); on failure the change stays on screen, unsaved, and the person is told.
+    fn saved(
+        &mut self,
+        result: Result<crate::collection::file::Read, (Vec<Change>, String)>,
+    ) -> Option<Effect> {
+        match result {
+            Ok(read) => {
+                self.marks.saved(&self.store, read.collection);
+                if let Some(notice) = read.notice {
+                    self.status = Some(notice);
+                }
+            }
+            Err((changes, why)) => {
+                self.status = Some(format!(
+                    "Not saved: {why}. {} shown here; kicktime saves them with your next mark,                      or on quitting",
+                    crate::profile::count(changes.len(), "change is", "changes are")
+                ));
+            }
+        }
+        self.marks_changed();
+        // A `mark:` search lists other entries now.
+        let marks_searched = !self.browse.query(&self.store).filters.marks.is_empty();
+        marks_searched.then(|| {
+            let keep = self.browse.listing.selected_entry();
+            Effect::Search(self.request(keep))
+        })
+    }
+
+    /// Shows the collection as it is now on the collection page.
+    fn marks_changed(&mut self) {
+        if let Page::Collection(page) = &mut self.page {
+            page.refresh(&self.store, self.marks.collection());
         }
     }
 
@@ -302,6 +443,10 @@ impl App {
             Nav::Lineage(subject) => self.open(Page::Lineage(Lineage::new(&store, subject))),
             Nav::Brand(brand) => self.open(Page::Brand(BrandPage::new(&store, brand))),
             Nav::Collaborator(c) => self.open(Page::Collaborator(CollaboratorPage::new(&store, c))),
+            Nav::Collection => self.open(Page::Collection(CollectionPage::new(
+                &store,
+                self.marks.collection(),
+            ))),
             Nav::Overview => {
                 let year =
                     (self.browse.listing.selected_entry()).map(|p| store.timeline[p].date.year);
@@ -361,6 +506,7 @@ impl App {
         match self.back.pop() {
             Some(Place::Page(page)) => {
                 self.page = page;
+                self.marks_changed();
                 None
             }
             Some(Place::Browse(snapshot)) => {
@@ -392,7 +538,10 @@ impl App {
 
     /// The search for the main screen's query, narrowing the last one when it can.
     fn request(&mut self, keep: Option<usize>) -> Request {
-        let query = self.browse.query(&self.store);
+        let mut query = self.browse.query(&self.store);
+        if !query.filters.marks.is_empty() {
+            query.filters.marked = Some(self.marks.marked());
+        }
         let within = (self.last_search.as_ref())
             .filter(|(previous, _)| query.narrows(previous))
             .map(|(_, matched)| Arc::clone(matched));

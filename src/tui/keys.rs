@@ -32,6 +32,9 @@ pub enum Scope {
     Brand,
     Collaborator,
     Overview,
+    /// Where an entry is selected that can be marked: the main screen and My collection.
+    Marking,
+    Collection,
 }
 
 impl Scope {
@@ -43,11 +46,13 @@ impl Scope {
             Scope::Timeline => "Timeline",
             Scope::Detail => "Detail pane",
             Scope::Typing => "Search bar and pickers",
-            Scope::Pages => "Lineage, brand, collaborator and overview pages",
+            Scope::Pages => "Pages: lineage, brand, collab, overview, pairs",
             Scope::Lineage => "Lineage",
             Scope::Brand => "Brand page",
             Scope::Collaborator => "Collaborator page",
             Scope::Overview => "Overview",
+            Scope::Marking => "Timeline, detail and My collection",
+            Scope::Collection => "My collection",
         }
     }
 
@@ -55,33 +60,37 @@ impl Scope {
         use Context as C;
         match self {
             Scope::Always => true,
-            Scope::Browsing => !matches!(context, C::Search | C::Picker),
+            Scope::Browsing => !matches!(context, C::Search | C::Picker | C::Form),
             Scope::Main => matches!(context, C::Timeline | C::Detail),
             Scope::Timeline => context == C::Timeline,
             Scope::Detail => context == C::Detail,
-            Scope::Typing => matches!(context, C::Search | C::Picker),
+            Scope::Typing => matches!(context, C::Search | C::Picker | C::Form),
             Scope::Pages => matches!(
                 context,
-                C::Lineage | C::Brand | C::Collaborator | C::Overview
+                C::Lineage | C::Brand | C::Collaborator | C::Overview | C::Collection
             ),
             Scope::Lineage => context == C::Lineage,
             Scope::Brand => context == C::Brand,
             Scope::Collaborator => context == C::Collaborator,
             Scope::Overview => context == C::Overview,
+            Scope::Marking => matches!(context, C::Timeline | C::Detail | C::Collection),
+            Scope::Collection => context == C::Collection,
         }
     }
 
     /// The scopes in the order the help lists them.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Browsing,
         Scope::Main,
         Scope::Timeline,
         Scope::Detail,
+        Scope::Marking,
         Scope::Pages,
         Scope::Lineage,
         Scope::Brand,
         Scope::Collaborator,
         Scope::Overview,
+        Scope::Collection,
         Scope::Typing,
         Scope::Always,
     ];
@@ -510,6 +519,46 @@ const DEFAULTS: &[Default] = &[
         true,
     ),
     (
+        "mark",
+        Marking,
+        &[key(Char('m'))],
+        Action::CycleMark,
+        "mark owned/wanted/sold",
+        true,
+    ),
+    (
+        "edit_mark",
+        Marking,
+        &[key(Char('M'))],
+        Action::EditMark,
+        "edit the mark's details",
+        false,
+    ),
+    (
+        "collection",
+        Browsing,
+        &[key(Char('p'))],
+        Action::OpenCollection,
+        "my collection (pairs)",
+        false,
+    ),
+    (
+        "lineage",
+        Collection,
+        &[key(Char('l'))],
+        Action::OpenLineage,
+        "lineage of the line",
+        false,
+    ),
+    (
+        "brand_page",
+        Collection,
+        &[key(Char('B'))],
+        Action::OpenBrand,
+        "brand page",
+        false,
+    ),
+    (
         "back",
         Browsing,
         &[key(Backspace)],
@@ -820,6 +869,8 @@ impl Keymap {
             C::Brand,
             C::Collaborator,
             C::Overview,
+            C::Collection,
+            C::Form,
         ];
         let mut conflicts = Vec::new();
         for context in contexts {
@@ -908,6 +959,8 @@ fn context_name(context: Context) -> &'static str {
         Context::Brand => "on the brand page",
         Context::Collaborator => "on the collaborator page",
         Context::Overview => "in the overview",
+        Context::Collection => "in My collection",
+        Context::Form => "in the mark form",
     }
 }
 

@@ -42,7 +42,11 @@ impl Areas {
         let body = row(2, body_height);
         let on_a_page = matches!(
             context,
-            Context::Lineage | Context::Brand | Context::Collaborator | Context::Overview
+            Context::Lineage
+                | Context::Brand
+                | Context::Collaborator
+                | Context::Overview
+                | Context::Collection
         );
         let (list, detail) = if too_small || on_a_page {
             (None, None)

@@ -8,6 +8,7 @@ pub mod app;
 pub mod browse;
 pub mod keys;
 pub mod layout;
+pub mod marks;
 pub mod nav;
 pub mod runner;
 pub mod terminal;
@@ -39,6 +40,8 @@ pub struct Settings {
     pub keymap: keys::Keymap,
     pub start: crate::config::Start,
     pub sort: crate::config::Sort,
+    /// Where marks are kept; `None` when there is nowhere.
+    pub collection: Option<crate::collection::file::CollectionFile>,
 }
 
 impl Default for Settings {
@@ -48,6 +51,7 @@ impl Default for Settings {
             keymap: keys::Keymap::default(),
             start: crate::config::Start::Timeline,
             sort: crate::config::Sort::Ranked,
+            collection: None,
         }
     }
 }
@@ -81,6 +85,9 @@ pub enum Ended {
         code: ExitCode,
         first_frame: Duration,
         ready: Option<Duration>,
+        /// What the person must read after the terminal is given back: a collection file set
+        /// aside, marks that could not be saved.
+        notices: Vec<String>,
     },
     /// The dataset could not be loaded; the terminal is given back before this is reported.
     Failed(DataError),
@@ -172,7 +179,19 @@ pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
     app.keymap = settings.keymap;
     app.browse.chronological = settings.sort == crate::config::Sort::Timeline;
     let mut runner = Runner::new(&app);
+    let mut notices = Vec::new();
+    if let Some(file) = &settings.collection {
+        match file.read() {
+            Ok(read) => {
+                app.marks = marks::Marks::new(&app.store, read.collection);
+                notices.extend(read.notice.map(|n| format!("collection {n}")));
+            }
+            Err(e) => notices.push(format!("collection {e}; marks cannot be saved")),
+        }
+    }
+    runner.collection = settings.collection;
     runner.start(&mut app);
+    app.status = notices.first().cloned();
     if settings.start == crate::config::Start::Overview {
         runner.dispatch(&mut app, Action::OpenOverview);
     }
@@ -201,6 +220,8 @@ pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
         let mut arrived = false;
         while !event::poll(wait)? {
             if terminated.load(Ordering::Relaxed) {
+                // A last try for marks whose save failed; nothing more can be said now.
+                let _ = runner.save_unsaved(&mut app);
                 return Ok(quit(EXIT_TERMINATED, first_frame, ready));
             }
             if runner.poll(&mut app) {
@@ -229,7 +250,16 @@ pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
             panic!("forced panic for testing terminal restoration");
         }
     }
-    Ok(quit(0, first_frame, ready))
+    let mut code = 0;
+    if let Err(e) = runner.save_unsaved(&mut app) {
+        notices.push(e);
+        code = crate::cli::EXIT_IO;
+    }
+    let mut ended = quit(code, first_frame, ready);
+    if let Ended::Quit { notices: n, .. } = &mut ended {
+        *n = notices;
+    }
+    Ok(ended)
 }
 
 fn quit(code: u8, first_frame: Option<Duration>, ready: Option<Duration>) -> Ended {
@@ -237,6 +267,7 @@ fn quit(code: u8, first_frame: Option<Duration>, ready: Option<Duration>) -> End
         code: ExitCode::from(code),
         first_frame: first_frame.unwrap_or_default(),
         ready,
+        notices: Vec::new(),
     }
 }
 

@@ -21,6 +21,8 @@ pub enum Nav {
     Brand(usize),
     Collaborator(usize),
     Overview,
+    /// My collection.
+    Collection,
     /// The main screen, narrowed by this query as if typed (a chart's bar, a line).
     Search(String),
     /// The main screen at the first entry of a year.

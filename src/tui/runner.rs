@@ -48,6 +48,9 @@ pub struct Runner {
     /// Bytes for the terminal itself (a clipboard request), written by the loop between
     /// frames.
     pub to_terminal: Vec<u8>,
+    /// Where marks are saved; `None` when there is nowhere (no home folder), which each save
+    /// reports.
+    pub collection: Option<crate::collection::file::CollectionFile>,
 }
 
 impl Runner {
@@ -64,6 +67,7 @@ impl Runner {
             worker,
             quit: false,
             to_terminal: Vec::new(),
+            collection: None,
         }
     }
 
@@ -77,6 +81,23 @@ impl Runner {
     pub fn dispatch(&mut self, app: &mut App, action: Action) {
         let effect = app.update(action);
         self.carry_out(app, effect);
+    }
+
+    /// Saves the changes whose save failed, before quitting; the error when it fails again.
+    pub fn save_unsaved(&mut self, app: &mut App) -> Result<(), String> {
+        let changes = app.marks.unsaved().to_vec();
+        if changes.is_empty() {
+            return Ok(());
+        }
+        self.carry_out(app, Some(Effect::Save(changes)));
+        match app.marks.unsaved().len() {
+            0 => Ok(()),
+            n => Err(format!(
+                "{} could not be saved: {}",
+                crate::profile::count(n, "mark", "marks"),
+                app.status.clone().unwrap_or_default()
+            )),
+        }
     }
 
     /// Hands a search the worker finished to the app; true when one arrived.
@@ -96,6 +117,16 @@ impl Runner {
             match next {
                 Effect::Quit => self.quit = true,
                 Effect::Copy(text) => self.to_terminal.extend(osc52(&text).into_bytes()),
+                Effect::Save(changes) => {
+                    // Saving is a small file written at once: quick enough for a key press.
+                    let saved = match &self.collection {
+                        Some(file) => file.save_all(&changes).map_err(|e| e.to_string()),
+                        None => {
+                            Err("this system has no data folder to keep a collection in".into())
+                        }
+                    };
+                    effect = app.update(Action::Saved(saved.map_err(|why| (changes, why))));
+                }
                 Effect::Open(url) => {
                     if let Err(e) = open_in_browser(&url) {
                         effect = app.update(Action::Failed(format!("Could not open {url}: {e}")));

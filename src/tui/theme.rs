@@ -252,6 +252,20 @@ impl Theme {
         }
     }
 
+    /// A mark's style beside its symbol (the symbol is the cue that reads without colour):
+    /// owned stands out, wanted is in the accent of collabs, sold is quiet.
+    pub fn mark(&self, status: crate::collection::Status) -> Style {
+        use crate::collection::Status;
+        if self.mono {
+            return Style::new().add_modifier(Modifier::BOLD);
+        }
+        match status {
+            Status::Owned => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            Status::Wanted => self.collab,
+            Status::Sold => self.dim,
+        }
+    }
+
     /// The style of chart series `i` that is not a kind (a brand).
     pub fn palette(&self, i: usize) -> Style {
         self.palette[i % self.palette.len()]

@@ -101,6 +101,15 @@ impl Browser {
         Browser::new(store, width, height)
     }
 
+    /// Marks are saved to (and first read from) this collection file.
+    pub fn with_collection(mut self, file: &Path) -> Browser {
+        let file = kicktime::collection::file::CollectionFile::at(file);
+        let read = file.read().expect("the collection reads");
+        self.app.marks = kicktime::tui::marks::Marks::new(&self.app.store, read.collection);
+        self.runner.collection = Some(file);
+        self
+    }
+
     pub fn press(&mut self, action: kicktime::tui::action::Action) {
         self.runner.dispatch(&mut self.app, action);
     }

@@ -78,6 +78,8 @@ impl DetailPane {
 /// Draws a [`DetailPane`].
 pub struct DetailView<'a> {
     pub pane: &'a DetailPane,
+    /// The collection: the entry's mark is shown under its title.
+    pub marks: &'a crate::tui::marks::Marks,
     pub store: &'a Store,
     pub theme: &'a Theme,
     pub focused: bool,
@@ -126,6 +128,20 @@ impl DetailView<'_> {
             |text: String, style: Style| Line::from(fit(vec![(text, style)], width, None));
         for part in wrap(&detail.title, width.max(1)) {
             lines.push(text_line(part, theme.title));
+        }
+        let mark = (self.pane.subject()).and_then(|s| self.marks.get(self.store.subject_id(s)));
+        if let Some(mark) = mark {
+            let (head, style) = match mark.status {
+                Some(status) => (format!("{} {status}", status.symbol()), theme.mark(status)),
+                None => ("not marked".to_string(), theme.dim),
+            };
+            let details = mark.details();
+            let mut spans = fit(vec![(head, style)], width, None);
+            if !details.is_empty() {
+                let room = width.saturating_sub(crate::text::width(&spans_text(&spans)));
+                spans.extend(fit(vec![(format!(" · {details}"), theme.text)], room, None));
+            }
+            lines.push(Line::from(spans));
         }
         lines.push(Line::default());
         let value_width = width.saturating_sub(LABEL_WIDTH);
@@ -215,6 +231,10 @@ pub fn source_lines(
             lines.push(text_line(format!("  {part}"), theme.dim));
         }
     }
+}
+
+fn spans_text(spans: &[ratatui::text::Span]) -> String {
+    spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 /// Splits text that has no spaces (a URL) into pieces of at most `columns` characters, so it

@@ -4,12 +4,14 @@
 pub mod brand;
 pub mod chart;
 pub mod collaborator;
+pub mod collection;
 pub mod detail;
 pub mod eras;
 pub mod footer;
 pub mod help;
 pub mod lineage;
 pub mod loading;
+pub mod mark_form;
 pub mod overview;
 pub mod picker;
 pub mod search;
@@ -67,6 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         };
         let view = timeline::TimelineView {
             listing: &browse.listing,
+            marks: &app.marks,
             store,
             index: &app.index,
             words: &browse.words,
@@ -79,6 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(detail) = areas.detail {
         let view = detail::DetailView {
             pane: &browse.detail,
+            marks: &app.marks,
             store,
             theme,
             focused: browse.focus == Focus::Detail,
@@ -108,6 +112,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 },
                 body,
             ),
+            Page::Collection(page) => {
+                frame.render_widget(collection::CollectionView { page, store, theme }, body)
+            }
         }
     }
     frame.render_widget(
@@ -127,6 +134,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             },
             area,
         ),
+        Some(Overlay::MarkForm(form)) => {
+            frame.render_widget(mark_form::MarkFormView { form, theme }, area)
+        }
         Some(Overlay::Help(scroll)) => frame.render_widget(
             help::Help {
                 keymap: &app.keymap,

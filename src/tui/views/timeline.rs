@@ -235,9 +235,14 @@ pub fn clamp_add(value: usize, delta: isize, len: usize) -> usize {
 /// Columns taken by the year gutter and the marker: "2008 ● ".
 const GUTTER: usize = 7;
 
+/// With a collection, two more for the mark: "2008 ● ✓ ".
+const MARK_GUTTER: usize = 2;
+
 /// Draws the visible lines of a [`Listing`].
 pub struct TimelineView<'a> {
     pub listing: &'a Listing,
+    /// The collection's marks, shown beside the kind when there are any.
+    pub marks: &'a crate::tui::marks::Marks,
     pub store: &'a Store,
     pub index: &'a SearchIndex,
     /// The words of the search, whose matches are highlighted.
@@ -341,12 +346,23 @@ impl TimelineView<'_> {
         } else {
             "     ".to_string()
         };
-        let gutter = vec![
+        let mut gutter = vec![
             (year, on(theme.year)),
             (marker(entry.kind).to_string(), on(theme.kind(entry.kind))),
             (" ".to_string(), base),
         ];
-        let rest = width.saturating_sub(GUTTER);
+        let gutter_width = if self.marks.any() {
+            match self.marks.status_at(position) {
+                Some(status) => {
+                    gutter.push((format!("{} ", status.symbol()), on(theme.mark(status))))
+                }
+                None => gutter.push(("  ".to_string(), base)),
+            }
+            GUTTER + MARK_GUTTER
+        } else {
+            GUTTER
+        };
+        let rest = width.saturating_sub(gutter_width);
         let title_width = if rest >= 40 { rest * 11 / 20 } else { rest };
         let positions = if self.words.is_empty() {
             Vec::new()
@@ -359,7 +375,7 @@ impl TimelineView<'_> {
             on(theme.title_text),
             theme.matched,
         );
-        let mut spans = fit(gutter, GUTTER.min(width), Some(base));
+        let mut spans = fit(gutter, gutter_width.min(width), Some(base));
         spans.extend(fit(title, title_width, Some(base)));
         let info_width = rest - title_width;
         if info_width > 2 {
