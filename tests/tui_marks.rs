@@ -70,7 +70,7 @@ fn the_mark_filter_lists_marked_entries_and_follows_changes() {
     b.press(Action::CycleMark);
     let wanted = b.selected_id();
     b.type_text("mark:owned");
-    assert_eq!(b.listed_ids(), [owned.clone()]);
+    assert_eq!(b.listed_ids(), std::slice::from_ref(&owned));
     b.press(Action::Submit);
     b.type_text(" ");
     b.press(Action::Cancel);
