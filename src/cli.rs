@@ -36,9 +36,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
-    /// Add the entries of this .ron file or folder on top of the dataset (repeatable); the
-    /// data folder of the data folder and the config file's `add` are added too, on top of
-    /// the built-in history only.
+    /// Add the entries of this .ron file or folder on top of the dataset (repeatable). Your
+    /// own folder (~/.local/share/kicktime/data) and the config file's `add` are added on top
+    /// of the built-in history without it.
     #[arg(long = "add", global = true, value_name = "PATH")]
     pub add: Vec<PathBuf>,
 

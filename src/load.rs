@@ -289,6 +289,14 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
             let column = e.span.start.col.max(1);
             let excerpt = file.text.lines().nth(line - 1).unwrap_or("");
             let mut message = describe(&e.code);
+            if matches!(e.code, ron::Error::ExpectedComma) {
+                // The comma is missing after the previous value, usually at the end of a line.
+                if let Some(previous) = line_before(file.text, line, column) {
+                    message = format!(
+                        "expected a `,`: one is probably missing at the end of line {previous}"
+                    );
+                }
+            }
             if excerpt.trim_start().starts_with('#') {
                 message.push_str(" (comments in RON start with //, not #)");
             }
@@ -306,6 +314,20 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
             })
         }
     }
+}
+
+/// The line of the last value before `line:column` (skipping blank lines and comments), when
+/// it is an earlier line.
+fn line_before(text: &str, line: usize, column: usize) -> Option<usize> {
+    let this = text.lines().nth(line - 1)?;
+    let before: String = this.chars().take(column - 1).collect();
+    if !before.trim().is_empty() {
+        return None;
+    }
+    (1..line).rev().find(|&n| {
+        let l = text.lines().nth(n - 1).unwrap_or("").trim();
+        !l.is_empty() && !l.starts_with("//")
+    })
 }
 
 /// Whether nothing but white space follows `line:column` (1-based, in characters).

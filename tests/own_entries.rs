@@ -135,3 +135,88 @@ fn an_added_path_that_does_not_exist_is_named() {
         stderr(&out)
     );
 }
+
+/// The example of data/README.md's walk-through, as a person copies it.
+fn walkthrough_example() -> String {
+    let readme = include_str!("../data/README.md");
+    let start = readme
+        .find("<!-- walkthrough:start -->")
+        .expect("the walk-through's start");
+    let end = readme
+        .find("<!-- walkthrough:end -->")
+        .expect("the walk-through's end");
+    let block = &readme[start..end];
+    let code = block.split("```ron\n").nth(1).expect("a ron block");
+    code.split("```").next().unwrap().to_string()
+}
+
+#[test]
+fn the_walkthrough_example_loads_on_top_of_the_built_in_history() {
+    let home = data_home_with("mine.ron", &walkthrough_example());
+    let env = [("XDG_DATA_HOME", home.as_path())];
+    let checked = kicktime_with(&["validate"], &env);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(
+        stdout(&checked).contains("valid (1 warning(s))"),
+        "{}",
+        stdout(&checked)
+    );
+    let shown = kicktime_with(&["show", "gel-kayano-14-corner-runners-2025"], &env);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    assert!(
+        stdout(&shown).contains("Corner Runners"),
+        "{}",
+        stdout(&shown)
+    );
+    let line = kicktime_with(&["line", "gel-kayano-14"], &env);
+    assert!(
+        stdout(&line).contains("Corner Runners x Gel-Kayano 14"),
+        "{}",
+        stdout(&line)
+    );
+}
+
+#[test]
+fn the_walkthroughs_usual_mistakes_each_get_a_line_and_a_fix() {
+    let example = walkthrough_example();
+    let mistakes = [
+        (
+            example.replace(
+                "collaborator: \"corner-runners\")",
+                "collaborator: \"corner-runner\")",
+            ),
+            "did you mean \"corner-runners\"?",
+        ),
+        (
+            example.replace("// kind:", "# kind:"),
+            "comments in RON start with //",
+        ),
+        (
+            example.replace(
+                "id: \"gel-kayano-14-corner-runners-2025\"",
+                "id: \"gel-kayano-14\"",
+            ),
+            "give this one another id",
+        ),
+        (
+            example.replace("date: \"2025-03\",", "date: \"2025-03\""),
+            "one is probably missing at the end of line 11",
+        ),
+    ];
+    for (text, fix) in mistakes {
+        assert_ne!(text, example, "the mistake was not made: {fix}");
+        let home = data_home_with("mine.ron", &text);
+        let out = kicktime_with(&["validate"], &[("XDG_DATA_HOME", home.as_path())]);
+        assert_eq!(out.status.code(), Some(3));
+        let err = stderr(&out);
+        let first = err.lines().next().unwrap_or_default();
+        // The file, then line:column.
+        let place = first.split("mine.ron:").nth(1).unwrap_or_default();
+        let mut numbers = place.split(':').take(2).map(|n| n.trim().parse::<usize>());
+        assert!(
+            matches!((numbers.next(), numbers.next()), (Some(Ok(_)), Some(Ok(_)))),
+            "no line:column in {first:?}"
+        );
+        assert!(err.contains(fix), "{fix:?} not in:\n{err}");
+    }
+}
