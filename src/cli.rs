@@ -154,6 +154,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Turn a product list (CSV, TSV or JSON from a marketplace, a shop or a spreadsheet) into
+    /// entries of your own on top of the history, with a report of every row.
+    Import(crate::import::command::ImportArgs),
     /// The cache of --data datasets: where it is, or clear it.
     Cache {
         #[command(subcommand)]
@@ -227,7 +230,11 @@ impl Cli {
             overlays.extend(config.add.iter().cloned());
         }
         overlays.extend(self.add.iter().cloned());
-        crate::open::Sources { base, overlays }
+        crate::open::Sources {
+            base,
+            overlays,
+            exclude: None,
+        }
     }
 
     /// Where the dataset came from, for messages: "KICKTIME_DATA" when the variable chose it.
@@ -386,6 +393,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         }
         Command::Man => man_page().map(|_| ExitCode::SUCCESS),
         Command::Cache { action } => cache_command(action.as_ref()),
+        Command::Import(args) => match config(cli) {
+            Ok(config) => crate::import::command::run(cli.sources(&config), args),
+            Err(code) => Ok(code),
+        },
         Command::Mark(args) => {
             with_store(cli, |store| crate::collection_commands::mark(store, args))
         }

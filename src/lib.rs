@@ -12,6 +12,7 @@ pub mod config;
 pub mod date;
 pub mod detail;
 pub mod groups;
+pub mod import;
 pub mod lineage;
 pub mod load;
 pub mod model;

@@ -60,7 +60,17 @@ fn join<T: std::fmt::Display>(items: &[T]) -> String {
 /// releases alone is enough to browse; one that lists no publishers borrows the built-in list,
 /// so its sources are still named by outlet.
 pub fn parse_and_check(sources: &Sources) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
-    let files = read_sources(sources, &Progress::default())?;
+    parse_and_check_with(sources, None)
+}
+
+/// [`parse_and_check`] with one more file, not yet written (an import's), checked as if it
+/// were among the overlays.
+pub fn parse_and_check_with(
+    sources: &Sources,
+    extra: Option<load::SourceFile>,
+) -> Result<(Vec<ParsedFile>, Vec<Problem>), DataError> {
+    let mut files = read_sources(sources, &Progress::default())?;
+    files.extend(extra);
     check(&files, sources.base.is_some(), &Progress::default())
 }
 
@@ -140,6 +150,8 @@ pub struct Sources {
     /// `None` for the built-in history.
     pub base: Option<PathBuf>,
     pub overlays: Vec<PathBuf>,
+    /// A file of the overlays left out (an import about to be replaced).
+    pub exclude: Option<PathBuf>,
 }
 
 impl Sources {
@@ -148,6 +160,7 @@ impl Sources {
         Sources {
             base: base.map(Path::to_path_buf),
             overlays: Vec::new(),
+            exclude: None,
         }
     }
 
@@ -174,7 +187,16 @@ impl Sources {
         for path in self.base.iter().chain(&self.overlays) {
             paths.extend(load::dataset_paths(path)?);
         }
+        paths.retain(|p| !self.excludes(p));
         Ok(paths)
+    }
+
+    fn excludes(&self, path: &Path) -> bool {
+        let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        };
+        self.exclude.as_deref().is_some_and(|e| same(e, path))
     }
 }
 
@@ -189,7 +211,10 @@ fn read_sources(
         None => load::builtin_files(),
     };
     for overlay in &sources.overlays {
-        files.extend(load::read_path(overlay).map_err(|e| DataError::Unreadable(vec![e]))?);
+        let paths = load::dataset_paths(overlay).map_err(|e| DataError::Unreadable(vec![e]))?;
+        for path in paths.iter().filter(|p| !sources.excludes(p)) {
+            files.push(load::read_file(path).map_err(|e| DataError::Unreadable(vec![e]))?);
+        }
     }
     Ok(files)
 }
