@@ -305,6 +305,14 @@ fn a_narrow_terminal_shows_one_pane_at_a_time_and_resizing_redraws() {
     assert!(!screen.contains("Timeline"), "{screen}");
     session.escape();
     session.wait_for("Timeline");
+    // The screen model first, then the terminal: kicktime may redraw before the test's
+    // parser would otherwise have been resized, and it only redraws what changed.
+    session
+        .screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(30, 110);
     session
         .master()
         .resize(PtySize {
@@ -314,17 +322,12 @@ fn a_narrow_terminal_shows_one_pane_at_a_time_and_resizing_redraws() {
             pixel_height: 0,
         })
         .unwrap();
-    session
-        .screen
-        .lock()
-        .unwrap()
-        .screen_mut()
-        .set_size(30, 110);
     let screen = session.wait_for("Detail");
     assert!(
         screen.contains("Timeline"),
         "both panes after widening:\n{screen}"
     );
+    session.screen.lock().unwrap().screen_mut().set_size(5, 20);
     session
         .master()
         .resize(PtySize {
@@ -334,7 +337,6 @@ fn a_narrow_terminal_shows_one_pane_at_a_time_and_resizing_redraws() {
             pixel_height: 0,
         })
         .unwrap();
-    session.screen.lock().unwrap().screen_mut().set_size(5, 20);
     session.wait_for("too small");
     session.keys("\u{3}");
     assert_eq!(session.exit_code(), 0, "Ctrl-C quits");
