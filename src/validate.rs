@@ -64,10 +64,6 @@ impl Checker {
         self.push(Severity::Error, file, entry.to_string(), None, message);
     }
 
-    fn warn(&mut self, file: &str, entry: impl ToString, message: String) {
-        self.push(Severity::Warning, file, entry.to_string(), None, message);
-    }
-
     /// An error placed at `anchor`, a string of the file (its line and column are found once
     /// every check has run).
     fn error_at(
@@ -146,9 +142,9 @@ fn place(problems: &mut [Problem], files: &[ParsedFile]) {
 
 /// "model gel-kayano-14": which entry a problem is about, formatted only when there is one.
 #[derive(Clone, Copy)]
-struct EntryRef<'a>(&'static str, &'a str);
+struct EntryRef(&'static str, &'static str);
 
-impl fmt::Display for EntryRef<'_> {
+impl fmt::Display for EntryRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.0, self.1)
     }
@@ -324,7 +320,7 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
     let mut used_collaborators = HashSet::default();
     for file in files {
         for model in file.dataset.models.iter() {
-            let entry = EntryRef("model", &model.id);
+            let entry = EntryRef("model", model.id.as_str());
             if !brands.contains(model.brand.as_str()) {
                 let hint = hint(&model.brand, &brands);
                 checker.error_at(
@@ -349,7 +345,7 @@ fn check_references(files: &[ParsedFile], checker: &mut Checker) {
             }
         }
         for release in file.dataset.releases.iter() {
-            let entry = EntryRef("release", &release.id);
+            let entry = EntryRef("release", release.id.as_str());
             if !models.contains(release.model.as_str()) {
                 let hint = hint(&release.model, &models);
                 checker.error_at(
@@ -414,14 +410,14 @@ fn check_dates(files: &[ParsedFile], checker: &mut Checker) {
             if let Some(why) = model.introduced.and_then(|d| d.impossibility()) {
                 checker.error_at(
                     &file.name,
-                    EntryRef("model", &model.id),
+                    EntryRef("model", model.id.as_str()),
                     model.id.as_str(),
                     format!("introduced: {why}"),
                 );
             }
         }
         for release in file.dataset.releases.iter() {
-            let entry = EntryRef("release", &release.id);
+            let entry = EntryRef("release", release.id.as_str());
             if let Some(why) = release.date.impossibility() {
                 checker.error_at(
                     &file.name,
@@ -608,7 +604,7 @@ fn check_generations(files: &[ParsedFile], checker: &mut Checker) {
             if p + 1 != n && numbered.contains(&previous) {
                 checker.warn_at(
                     &file.name,
-                    EntryRef("model", &model.id),
+                    EntryRef("model", model.id.as_str()),
                     model.id.as_str(),
                     format!(
                         "generation {n} names {parent} (generation {p}) as its predecessor; expected generation {}",
@@ -637,9 +633,10 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
     eras.sort_by_key(|(_, e)| (e.start, e.end.unwrap_or(i32::MAX)));
     for (file, era) in &eras {
         if era.end.is_some_and(|end| end < era.start) {
-            checker.error(
+            checker.error_at(
                 file,
                 format!("era {}", era.id),
+                era.id.as_str(),
                 format!(
                     "ends ({}) before it starts ({})",
                     era.end.unwrap_or(0),
@@ -651,20 +648,24 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
     for pair in eras.windows(2) {
         let ((_, a), (file, b)) = (pair[0], pair[1]);
         let entry = format!("era {}", b.id);
+        let anchor = b.id.as_str();
         match a.end {
-            None => checker.error(
+            None => checker.error_at(
                 file,
                 entry,
+                anchor,
                 format!("overlaps era {}, which has no end year", a.id),
             ),
-            Some(end) if b.start <= end => checker.error(
+            Some(end) if b.start <= end => checker.error_at(
                 file,
                 entry,
+                anchor,
                 format!("starts in {} but era {} runs to {end}", b.start, a.id),
             ),
-            Some(end) if b.start > end + 1 => checker.error(
+            Some(end) if b.start > end + 1 => checker.error_at(
                 file,
                 entry,
+                anchor,
                 format!(
                     "leaves a gap: era {} ends in {end} and this era starts in {}",
                     a.id, b.start
@@ -692,9 +693,10 @@ fn check_eras(files: &[ParsedFile], checker: &mut Checker) {
             );
         for (entry, year) in dated {
             if outside(year) {
-                checker.error(
+                checker.error_at(
                     &file.name,
                     entry,
+                    entry.1,
                     format!("the year {year} falls in no era"),
                 );
             }
@@ -707,29 +709,33 @@ fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
     for file in files {
         for era in &file.dataset.eras {
             let entry = format!("era {}", era.id);
-            check_entry_sources(checker, &file.name, &entry, &era.sources, &[]);
+            let anchor = era.id.as_str();
+            check_entry_sources(checker, &file.name, (&entry, anchor), &era.sources, &[]);
         }
         for brand in &file.dataset.brands {
             // A brand needs no source (a catalogue may list brands bare), but the ones it has
             // follow the rules of every source.
             if !brand.sources.is_empty() {
                 let entry = format!("brand {}", brand.id);
-                check_entry_sources(checker, &file.name, &entry, &brand.sources, &[]);
+                let anchor = brand.id.as_str();
+                check_entry_sources(checker, &file.name, (&entry, anchor), &brand.sources, &[]);
             }
         }
         for publisher in &file.dataset.publishers {
             let entry = format!("publisher {}", publisher.host);
             if publisher.host.contains(['/', ':']) || publisher.host.starts_with("www.") {
-                checker.error(
+                checker.error_at(
                     &file.name,
                     &entry,
+                    publisher.host.as_str(),
                     "the host is a bare name such as \"highsnobiety.com\" (no scheme, path or www.)".into(),
                 );
             }
             if let Some(first) = hosts.insert(publisher.host.as_str(), &file.name) {
-                checker.error(
+                checker.error_at(
                     &file.name,
                     entry,
+                    publisher.host.as_str(),
                     format!("this host is already listed in {first}"),
                 );
             }
@@ -738,24 +744,38 @@ fn check_sources(files: &[ParsedFile], checker: &mut Checker) {
     for file in files {
         for m in file.dataset.models.iter() {
             let entry = EntryRef("model", m.id.as_str());
-            check_entry_sources(checker, &file.name, entry, &m.sources, &m.disputes);
+            check_entry_sources(
+                checker,
+                &file.name,
+                (entry, entry.1),
+                &m.sources,
+                &m.disputes,
+            );
         }
         for r in file.dataset.releases.iter() {
             let entry = EntryRef("release", r.id.as_str());
-            check_entry_sources(checker, &file.name, entry, &r.sources, &r.disputes);
+            check_entry_sources(
+                checker,
+                &file.name,
+                (entry, entry.1),
+                &r.sources,
+                &r.disputes,
+            );
         }
     }
 }
 
+/// The rules of an entry's sources and disputes; `entry` is what the entry is called and the
+/// string of the file that places it (its id).
 fn check_entry_sources(
     checker: &mut Checker,
     file: &str,
-    entry: impl fmt::Display + Copy,
+    (entry, anchor): (impl fmt::Display + Copy, &'static str),
     sources: &[Source],
     disputes: &[Dispute],
 ) {
     if sources.is_empty() {
-        checker.warn(file, entry, "no source is given".into());
+        checker.warn_at(file, entry, anchor, "no source is given".into());
     }
     let url = |s: &Source| s.url.as_str();
     let mut pages: HashMap<String, &str> = HashMap::default();
@@ -796,9 +816,10 @@ fn check_entry_sources(
     }
     for dispute in disputes {
         if dispute.claims.len() < 2 {
-            checker.error(
+            checker.error_at(
                 file,
                 entry,
+                dispute.about.as_str(),
                 format!("dispute {:?} needs at least two claims", dispute.about),
             );
         }
