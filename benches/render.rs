@@ -93,3 +93,44 @@ fn overview(bencher: Bencher, dataset: &str) {
 fn help(bencher: Bencher, dataset: &str) {
     bench_frame(bencher, &app_after(dataset, &[Action::Help]));
 }
+
+/// My collection with 200 marked pairs, and the timeline showing their marks.
+fn with_marks(dataset: &str, actions: &[Action]) -> App {
+    use kicktime::collection::{Change, Collection, Mark, Status};
+    let mut app = app_after(dataset, &[]);
+    let mut collection = Collection::default();
+    let step = (app.store.timeline.len() / 200).max(1);
+    for (n, entry) in app
+        .store
+        .timeline
+        .iter()
+        .step_by(step)
+        .take(200)
+        .enumerate()
+    {
+        collection.apply(&Change {
+            id: app.store.id_of(entry).to_string(),
+            mark: Some(Mark {
+                status: Some(Status::ALL[n % 3]),
+                size: Some("10.5".into()),
+                ..Mark::default()
+            }),
+        });
+    }
+    app.marks = kicktime::tui::marks::Marks::new(&app.store, collection);
+    let mut runner = Runner::with_async_from(&app, usize::MAX);
+    for action in actions {
+        runner.dispatch(&mut app, action.clone());
+    }
+    app
+}
+
+#[divan::bench(args = DATASETS, sample_count = 50)]
+fn timeline_with_marks(bencher: Bencher, dataset: &str) {
+    bench_frame(bencher, &with_marks(dataset, &[Action::PageDown]));
+}
+
+#[divan::bench(args = DATASETS, sample_count = 50)]
+fn collection(bencher: Bencher, dataset: &str) {
+    bench_frame(bencher, &with_marks(dataset, &[Action::OpenCollection]));
+}

@@ -136,6 +136,9 @@ fn total(counts: Counts) -> usize {
     counts.iter().sum()
 }
 
+/// How many missing generations of an unnumbered line are named.
+const MAX_NAMED: usize = 8;
+
 /// The lines of the owned models, each with its gaps; models outside a named line are left out.
 fn lines(store: &Store, owned_models: &[usize]) -> Vec<LineGaps> {
     let mut seen: Vec<(usize, String)> = Vec::new();
@@ -156,10 +159,16 @@ fn lines(store: &Store, owned_models: &[usize]) -> Vec<LineGaps> {
         let numbers: Option<Vec<u16>> = missing.iter().map(|g| g.number).collect();
         let missing_text = match numbers {
             Some(numbers) => ranges(&numbers),
-            None => (missing.iter())
-                .map(|g| store.models.name(g.model))
-                .collect::<Vec<_>>()
-                .join(", "),
+            // Names where the line is not numbered: the first few, then how many more.
+            None => {
+                let mut names: Vec<String> = (missing.iter().take(MAX_NAMED))
+                    .map(|g| store.models.name(g.model).to_string())
+                    .collect();
+                if missing.len() > MAX_NAMED {
+                    names.push(format!("{} more", missing.len() - MAX_NAMED));
+                }
+                names.join(", ")
+            }
         };
         gaps.push(LineGaps {
             name: line.to_string(),

@@ -258,8 +258,10 @@ impl BrandView<'_> {
     fn lines(&self, area: Rect, buf: &mut Buffer) {
         let (page, theme) = (self.page, self.theme);
         let focused = page.section == Section::Lines;
-        let rows: Vec<Vec<(String, Style)>> = (page.profile.lines.iter())
-            .map(|line| {
+        let lines = &page.profile.lines;
+        let row = |i: usize| {
+            let line = &lines[i];
+            {
                 let years = match (line.first, line.latest) {
                     (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
                     (Some(a), _) => a.to_string(),
@@ -277,12 +279,16 @@ impl BrandView<'_> {
                     (format!("  {years}"), theme.year),
                     (format!("  {count}"), theme.dim),
                 ]
-            })
-            .collect();
+            }
+        };
         let hint = if focused {
             "Enter list · l lineage"
         } else {
             ""
+        };
+        let rows = Rows {
+            len: lines.len(),
+            row: &row,
         };
         list_box(area, buf, " Lines ", hint, rows, page.line, focused, theme);
     }
@@ -290,8 +296,10 @@ impl BrandView<'_> {
     fn collaborators(&self, area: Rect, buf: &mut Buffer) {
         let (page, store, theme) = (self.page, self.store, self.theme);
         let focused = page.section == Section::Collaborators;
-        let rows = (page.profile.collaborators.iter())
-            .map(|&(c, n)| {
+        let collaborators = &page.profile.collaborators;
+        let row = |i: usize| {
+            let (c, n) = collaborators[i];
+            {
                 vec![
                     (
                         format!(" {}", store.collaborators[c].name),
@@ -299,9 +307,13 @@ impl BrandView<'_> {
                     ),
                     (format!("  {n}"), theme.dim),
                 ]
-            })
-            .collect();
+            }
+        };
         let hint = if focused { "Enter: their page" } else { "" };
+        let rows = Rows {
+            len: collaborators.len(),
+            row: &row,
+        };
         list_box(
             area,
             buf,
@@ -315,6 +327,13 @@ impl BrandView<'_> {
     }
 }
 
+/// The rows of a [`list_box`]: how many, and how to make one (only the visible ones are made,
+/// so a list of thousands costs what a screenful does).
+pub struct Rows<'a> {
+    pub len: usize,
+    pub row: &'a dyn Fn(usize) -> Vec<(String, Style)>,
+}
+
 /// A bordered list with a selection that stays in view, shared by the brand and collaborator
 /// pages.
 #[allow(clippy::too_many_arguments)]
@@ -323,7 +342,7 @@ pub fn list_box(
     buf: &mut Buffer,
     title: &str,
     hint: &str,
-    rows: Vec<Vec<(String, Style)>>,
+    rows: Rows,
     selected: usize,
     focused: bool,
     theme: &Theme,
@@ -344,7 +363,7 @@ pub fn list_box(
     if width == 0 || height == 0 {
         return;
     }
-    if rows.is_empty() {
+    if rows.len == 0 {
         Paragraph::new(Line::from(fit(
             vec![("none".into(), theme.dim)],
             width,
@@ -353,11 +372,10 @@ pub fn list_box(
         .render(inner, buf);
         return;
     }
-    let top = super::scroll_top(selected, rows.len(), height);
-    let lines: Vec<Line> = (rows.into_iter().enumerate())
-        .skip(top)
-        .take(height)
-        .map(|(i, runs)| {
+    let top = super::scroll_top(selected, rows.len, height);
+    let lines: Vec<Line> = (top..rows.len.min(top + height))
+        .map(|i| {
+            let runs = (rows.row)(i);
             if i == selected && focused {
                 let runs = runs.into_iter().map(|(t, _)| (t, theme.selected)).collect();
                 Line::from(fit(runs, width, Some(theme.selected)))
