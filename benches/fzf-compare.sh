@@ -1,33 +1,49 @@
 #!/usr/bin/env bash
-# Compares `kicktime search` with `fzf --filter` over the same 1,000,000 synthetic entries and
-# prints a table. Needs fzf (Debian's package: apt-get install fzf). Usage:
-#   bash benches/fzf-compare.sh [ENTRIES]
+# kicktime search against fzf over the same synthetic entries, whole processes side by side:
+#   fzf --filter QUERY < lines | head -50      (one line per entry: title · brand · collaborators)
+#   kicktime search QUERY --data FILE --limit 50
+# warm (the cache built by a first run) and cold (--no-cache: read, parse, check, index). Runs
+# are paired (fzf, then kicktime warm, then cold, in turn) and the median of 5 is reported, with
+# kicktime's time over fzf's. Needs fzf (apt-get install fzf).
+# Usage: bash benches/fzf-compare.sh [ENTRIES] [PROFILE]   (defaults: 1000000, perf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 entries=${1:-1000000}
+profile=${2:-perf}
+runs=5
+command -v fzf >/dev/null || { echo "fzf is missing: apt-get install fzf" >&2; exit 1; }
+cargo build --profile "$profile" --quiet --example gen
+cargo build --profile "$profile" --quiet
+bin=target/$profile/kicktime
 work=${TMPDIR:-/tmp}/kicktime-fzf-$entries
 mkdir -p "$work"
-command -v fzf >/dev/null || { echo "fzf is missing: apt-get install fzf" >&2; exit 1; }
-cargo build --release --quiet --example gen
-cargo build --release --quiet
+export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data
 data=$work/dataset.ron
 lines=$work/lines.txt
-[ -f "$data" ] || target/release/examples/gen --entries "$entries" --out "$data"
-# One line per entry, with what kicktime searches: title, brand, collaborators.
-[ -f "$lines" ] || target/release/kicktime list --data "$data" --format csv \
-  | awk -F, 'NR > 1 { print $3 " · " $4 " · " $9 }' > "$lines"
-echo "$(wc -l < "$lines") entries; fzf $(fzf --version | cut -d' ' -f1); median of 3 runs"
-echo
-printf '| %-22s | %12s | %12s | %12s | %10s | %10s |\n' query "fzf run (ms)" "kt search" "kt whole run" "search/fzf" "run/fzf"
-printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..24})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..14})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..12})"
-median() { sort -n | sed -n 2p; }
+[ -f "$data" ] || "target/$profile/examples/gen" --entries "$entries" --out "$data" > /dev/null
+[ -f "$lines" ] || "$bin" list --data "$data" --format csv --no-cache \
+  | awk -F, 'NR > 1 { print $4 " · " $3 " · " $9 }' > "$lines"
+"$bin" search warmup --data "$data" --limit 1 > /dev/null 2>&1 || true  # writes the cache
 now() { date +%s%N; }
-for pair in "k|k" "e|e" "ka|ka" "ne|ne" "kay|kay" "kayano|kayano" "jjj|jjj" "brand:asics 14|asics 14" "year:2020..2023 nb|2020 nb"; do
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+echo "$(wc -l < "$lines") entries, $bin, fzf $(fzf --version | cut -d' ' -f1); whole runs, median of $runs paired runs (ms)"
+echo
+printf '| %-24s | %8s | %8s | %9s | %8s | %9s |\n' "kicktime query (fzf query)" fzf warm "warm/fzf" cold "cold/fzf"
+printf '|%s|%s|%s|%s|%s|%s|\n' "--------------------------" "----------" "----------" "-----------" "----------" "-----------"
+for pair in "kayano|kayano" "k|k" "ne|ne" "jjj|jjj" "gel kayano 14|gel kayano 14" \
+  "brand:asics 14|asics 14" "collab:jjjjound|jjjjound" "year:2020..2023 nb|nb"; do
   query=${pair%%|*}; fzf_query=${pair#*|}
-  fzf_ms=$(for _ in 1 2 3; do s=$(now); fzf --filter "$fzf_query" < "$lines" > /dev/null || true; e=$(now); echo $(( (e - s) / 1000000 )); done | median)
-  search_ms=$(for _ in 1 2 3; do target/release/kicktime search $query --data "$data" --limit 100 --timings 2>&1 >/dev/null | sed -n 's/.*search \([0-9.]*\) ms/\1/p'; done | median)
-  run_ms=$(for _ in 1 2 3; do s=$(now); target/release/kicktime search $query --data "$data" --limit 100 > /dev/null || true; e=$(now); echo $(( (e - s) / 1000000 )); done | median)
-  printf '| %-22s | %12s | %12s | %12s | %10s | %10s |\n' "$query" "$fzf_ms" "$search_ms" "$run_ms" \
-    "$(awk -v a="$search_ms" -v b="$fzf_ms" 'BEGIN { printf "%.2f", a / b }')" \
-    "$(awk -v a="$run_ms" -v b="$fzf_ms" 'BEGIN { printf "%.2f", a / b }')"
+  : > "$work/fzf.t"; : > "$work/warm.t"; : > "$work/cold.t"
+  for _ in $(seq $runs); do
+    s=$(now); { fzf --filter "$fzf_query" < "$lines" | head -50 > /dev/null; } || true; e=$(now); ms "$s" "$e" >> "$work/fzf.t"
+    # shellcheck disable=SC2086
+    s=$(now); "$bin" search $query --data "$data" --limit 50 > /dev/null || true; e=$(now); ms "$s" "$e" >> "$work/warm.t"
+    # shellcheck disable=SC2086
+    s=$(now); "$bin" search $query --data "$data" --limit 50 --no-cache > /dev/null || true; e=$(now); ms "$s" "$e" >> "$work/cold.t"
+  done
+  f=$(median < "$work/fzf.t"); w=$(median < "$work/warm.t"); c=$(median < "$work/cold.t")
+  printf '| %-24s | %8s | %8s | %9s | %8s | %9s |\n' "$query ($fzf_query)" "$f" "$w" \
+    "$(awk -v a="$w" -v b="$f" 'BEGIN { printf "%.2f", a / b }')" "$c" \
+    "$(awk -v a="$c" -v b="$f" 'BEGIN { printf "%.2f", a / b }')"
 done

@@ -320,12 +320,22 @@ pub fn open_cached(
     use_cache: bool,
 ) -> Result<Loaded, DataError> {
     let only_builtin = sources.base.is_none() && sources.overlays.is_empty();
-    let folder = crate::cache::folder().filter(|_| use_cache && !only_builtin);
-    let Some(folder) = folder else {
+    if only_builtin {
         let opened = open_sources(sources, progress)?;
         return Ok(Loaded {
             opened,
             index: None,
+            cache: CacheUse::Off,
+        });
+    }
+    let Some(folder) = crate::cache::folder().filter(|_| use_cache) else {
+        // No cache: still checked while the store and index are built.
+        let files = read_sources(sources, progress)?;
+        let (opened, index) = build_with_index(&files, sources.base.is_some(), progress)?;
+        progress.finish();
+        return Ok(Loaded {
+            opened,
+            index: Some(index),
             cache: CacheUse::Off,
         });
     };
