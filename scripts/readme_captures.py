@@ -8,6 +8,7 @@ Usage: cargo build --release && python3 scripts/readme_captures.py
 import os
 import re
 import subprocess
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -21,8 +22,11 @@ def tmux(*args):
 
 def capture(width, height, keys):
     tmux("kill-server")
+    # A fresh data, config and cache folder for each capture: no one's own marks or settings.
+    home = tempfile.mkdtemp(prefix="kicktime-capture-")
+    folders = " ".join(f"XDG_{name}_HOME={home}/{name.lower()}" for name in ("DATA", "CONFIG", "CACHE"))
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "r", "-x", str(width), "-y", str(height),
-         f"env TERM=xterm-256color {BIN}")
+         f"env TERM=xterm-256color {folders} {BIN}")
     tmux("set", "-g", "status", "off")
     time.sleep(0.8)
     for key in keys:
