@@ -88,19 +88,13 @@ impl CollectionFile {
     /// Reads the collection (empty when there is no file yet). A file that cannot be parsed
     /// is set aside and the notice says where; a newer format is an error.
     pub fn read(&self) -> Result<Read, FileError> {
-        match self.read_now() {
-            Ok(collection) => Ok(Read {
-                collection,
-                notice: None,
-            }),
-            Err(Unreadable::Io(e)) => Err(self.error(format!("cannot be read: {e}"))),
-            Err(Unreadable::Newer(v)) => Err(self.newer(v)),
-            Err(Unreadable::Broken(_)) => {
-                // Set aside under the lock, so that no save is writing it meanwhile.
-                let _lock = self.lock()?;
-                self.read_or_set_aside()
-            }
+        let first = self.read_now();
+        if matches!(first, Err(Unreadable::Broken(_))) {
+            // Read again and set aside under the lock, so that no save is writing it meanwhile.
+            let _lock = self.lock()?;
+            return self.settle(self.read_now());
         }
+        self.settle(first)
     }
 
     /// Applies one change to the collection as it is on disk now, and saves it; hands back the
@@ -112,7 +106,7 @@ impl CollectionFile {
     /// [`save`](Self::save) for several changes at once (an import): one lock, one write.
     pub fn save_all(&self, changes: &[Change]) -> Result<Read, FileError> {
         let _lock = self.lock()?;
-        let mut read = self.read_or_set_aside()?;
+        let mut read = self.settle(self.read_now())?;
         for change in changes {
             read.collection.apply(change);
         }
@@ -120,8 +114,10 @@ impl CollectionFile {
         Ok(read)
     }
 
-    fn read_or_set_aside(&self) -> Result<Read, FileError> {
-        match self.read_now() {
+    /// What a read of the file gives: the collection, or, for a file that cannot be parsed
+    /// (only ever under the lock), an empty one once the file is set aside.
+    fn settle(&self, read: Result<Collection, Unreadable>) -> Result<Read, FileError> {
+        match read {
             Ok(collection) => Ok(Read {
                 collection,
                 notice: None,
