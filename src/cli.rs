@@ -18,10 +18,9 @@ use crate::stats::Stats;
 use crate::tui::theme::ThemeChoice;
 use crate::validate::Severity;
 
-pub const EXIT_NOTHING_FOUND: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_DATA: u8 = 3;
-pub const EXIT_IO: u8 = 4;
+pub use crate::exit::{
+    DATA as EXIT_DATA, IO as EXIT_IO, NOTHING_FOUND as EXIT_NOTHING_FOUND, USAGE as EXIT_USAGE,
+};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -11,6 +11,7 @@ pub mod collection_commands;
 pub mod config;
 pub mod date;
 pub mod detail;
+pub mod exit;
 pub mod groups;
 pub mod import;
 pub mod lineage;

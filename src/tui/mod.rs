@@ -253,7 +253,7 @@ pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
     let mut code = 0;
     if let Err(e) = runner.save_unsaved(&mut app) {
         notices.push(e);
-        code = crate::cli::EXIT_IO;
+        code = crate::exit::IO;
     }
     let mut ended = quit(code, first_frame, ready);
     if let Ended::Quit { notices: n, .. } = &mut ended {
