@@ -236,3 +236,19 @@ fn kicktime_works_from_any_folder() {
     assert_eq!(hits[0]["model"], "gel-kayano-14");
     assert_eq!(hits[0]["collaborators"][0], "Kiko Kostadinov");
 }
+
+#[test]
+fn the_eras_are_few_enough_to_walk_and_none_holds_more_than_a_quarter() {
+    let store = kicktime::open::open(None).expect("built-in data").store;
+    assert!((6..=10).contains(&store.eras.len()), "{} eras", store.eras.len());
+    let total = store.timeline.len();
+    for (i, era) in store.eras.iter().enumerate() {
+        let held = store.entries_of_era(i).len();
+        assert!(
+            held * 4 <= total,
+            "{} holds {held} of {total} entries",
+            era.name
+        );
+        assert!(!era.sources.is_empty(), "{} cites no page", era.name);
+    }
+}
