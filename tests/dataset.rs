@@ -240,7 +240,11 @@ fn kicktime_works_from_any_folder() {
 #[test]
 fn the_eras_are_few_enough_to_walk_and_none_holds_more_than_a_quarter() {
     let store = kicktime::open::open(None).expect("built-in data").store;
-    assert!((6..=10).contains(&store.eras.len()), "{} eras", store.eras.len());
+    assert!(
+        (6..=10).contains(&store.eras.len()),
+        "{} eras",
+        store.eras.len()
+    );
     let total = store.timeline.len();
     for (i, era) in store.eras.iter().enumerate() {
         let held = store.entries_of_era(i).len();
