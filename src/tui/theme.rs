@@ -252,6 +252,15 @@ impl Theme {
         }
     }
 
+    /// A pane's border: the accent when it has the keys.
+    pub fn border_for(&self, focused: bool) -> Style {
+        if focused {
+            self.border_focused
+        } else {
+            self.border
+        }
+    }
+
     /// A mark's style beside its symbol (the symbol is the cue that reads without colour):
     /// owned stands out, wanted is in the accent of collabs, sold is quiet.
     pub fn mark(&self, status: crate::collection::Status) -> Style {

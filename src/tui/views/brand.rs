@@ -349,11 +349,7 @@ pub fn list_box(
 ) {
     let mut block = Block::bordered()
         .title(title.to_string())
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        });
+        .border_style(theme.border_for(focused));
     if !hint.is_empty() {
         block = block.title_bottom(Line::from(format!(" {hint} ")).right_aligned());
     }

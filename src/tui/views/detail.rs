@@ -92,11 +92,7 @@ impl Widget for DetailView<'_> {
         let theme = self.theme;
         let block = Block::bordered()
             .title(" Detail ")
-            .border_style(if self.focused {
-                theme.border_focused
-            } else {
-                theme.border
-            });
+            .border_style(theme.border_for(self.focused));
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(detail) = self.pane.detail() else {

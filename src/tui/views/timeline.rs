@@ -263,11 +263,7 @@ impl Widget for TimelineView<'_> {
         };
         let block = Block::bordered()
             .title(title)
-            .border_style(if self.focused {
-                theme.border_focused
-            } else {
-                theme.border
-            });
+            .border_style(theme.border_for(self.focused));
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.width == 0 || inner.height == 0 {
