@@ -294,10 +294,14 @@ impl SearchIndex {
     fn bound(&self, entry: usize, words: &[Word]) -> Option<Candidate> {
         let (text, bag) = (self.haystacks.text(entry), self.haystacks.bag(entry));
         // The cheapest test first, for every word, before the dearer ones.
-        if !words.iter().all(|w| w.may_be_in(bag)) || !words.iter().all(|w| w.matches(text)) {
+        if !words.iter().all(|w| w.may_be_in(bag)) {
             return None;
         }
-        let bound = words.iter().map(|w| w.bound(text)).sum();
+        // With several words, all are matched before any bound is worked out.
+        if words.len() > 1 && !words.iter().all(|w| w.matches(text)) {
+            return None;
+        }
+        let bound = words.iter().map(|w| w.bound(text)).sum::<Option<i64>>()?;
         Some(Candidate::new(entry, bound))
     }
 

@@ -94,9 +94,12 @@ impl Word {
         self.repeats
     }
 
-    /// True when the word has one character whose score [`Word::bound`] gives exactly.
+    /// True when [`Word::bound`] gives the word's score exactly: a word of one ASCII letter or
+    /// digit, or of two different ones (the first two rows of skim's matrix are filled afresh
+    /// in every call, so nothing an earlier text left can change such a score).
     pub fn bound_is_exact(&self) -> bool {
-        self.chars == 1 && self.scores[0].is_some()
+        let known = self.scores.iter().all(Option::is_some);
+        known && (self.chars == 1 || (self.chars == 2 && !self.repeats))
     }
 
     /// False when `text_bag` (a text's [`char_bag`]) lacks a character of the word, so that the
@@ -147,15 +150,21 @@ impl Word {
         text.get(start..last.max(start)).unwrap_or(text)
     }
 
-    /// An upper bound on the word's score in `text`, which it [`matches`](Word::matches);
-    /// exact for a one-character word (see [`Word::bound_is_exact`]).
-    pub fn bound(&self, text: &str) -> i64 {
+    /// An upper bound on the word's score in `text`, or `None` when the word does not match
+    /// it; exact for a word of one or two characters (see [`Word::bound_is_exact`]).
+    pub fn bound(&self, text: &str) -> Option<i64> {
+        // A one- or two-character word's bound looks at every occurrence, so it finds out
+        // whether the word matches on the way; a longer word is checked first.
+        if !self.bound_is_exact() && !self.matches(text) {
+            return None;
+        }
         let c = SkimScoreConfig::default();
-        let (mut bound, counted) = match (self.scores[0], self.scores.get(1).copied().flatten()) {
+        let (first, counted) = match (self.scores[0], self.scores.get(1).copied().flatten()) {
             (Some(one), Some(two)) => (self.first_two(one, two, text), 2),
-            (Some(one), _) => (i64::from(one.best(text) + c.gap_extension), 1),
-            (None, _) => (max_first_score(), 1),
+            (Some(one), _) => (one.best(text).checked_add(c.gap_extension), 1),
+            (None, _) => (Some(max_first_score() as i32), 1),
         };
+        let mut bound = i64::from(first?);
         // Each later character follows the one before at once, adding its match score and the
         // larger of its bonus and the consecutive bonus, or after a gap, which costs more than
         // that. skim also carries a bonus along a run through its scratch matrix, but that
@@ -171,27 +180,55 @@ impl Word {
                 None => max_next_score(),
             };
         }
-        bound
+        Some(bound)
     }
 
-    /// A bound on the best score of the word's first two characters in `text`.
-    fn first_two(&self, one: &CharScores, two: &CharScores, text: &str) -> i64 {
+    /// A bound on the best score of the word's first two characters in `text`. The second
+    /// character either follows the first at once, or follows one of the first's occurrences
+    /// after a gap, which costs skim its opening and a step for every character skipped (the
+    /// first two rows of skim's matrix are fresh in every call, so this part is exact).
+    fn first_two(&self, one: &CharScores, two: &CharScores, text: &str) -> Option<i32> {
         let c = SkimScoreConfig::default();
         let bytes = text.as_bytes();
         let first_at = |at: usize| one.at(text, at) + c.gap_extension;
-        let best_first = one.best(text) + c.gap_extension;
+        // Character positions are byte positions in ASCII text; otherwise they are counted.
+        let ascii = text.is_ascii();
+        let char_index = |at: usize| {
+            if ascii {
+                at
+            } else {
+                text[..at].chars().count()
+            }
+        };
+        let mut firsts = memchr::memchr2_iter(one.forms[0], one.forms[1], bytes).peekable();
         // The second character is only looked for after the first occurrence of the first.
         let start =
             memchr::memchr2(one.forms[0], one.forms[1], bytes).map_or(bytes.len(), |i| i + 1);
         let mut best = i32::MIN;
+        // The best of (a first occurrence's score plus a step per character up to here) over
+        // the first occurrences at least two characters back, as the second character moves
+        // right (its occurrences come in order).
+        let mut gap_best = i32::MIN;
         for at in
             memchr::memchr2_iter(two.forms[0], two.forms[1], &bytes[start..]).map(|i| i + start)
         {
             let form = two.form_of(bytes[at]);
             let here = two.at(text, at);
             let bonus = here - two.plain[form];
-            // After a gap: the first character's best, less the gap's opening, then this one.
-            let after_gap = best_first + c.gap_start + c.gap_extension + here;
+            let position = char_index(at);
+            while let Some(first_byte) = firsts.next_if(|&f| char_index(f) + 2 <= position) {
+                let first = char_index(first_byte);
+                // Kept as the score at the first occurrence less a step per character before
+                // it, so that adding the steps up to `position` gives the gap's cost.
+                let score = first_at(first_byte);
+                gap_best = gap_best.max(score + c.gap_extension.saturating_mul(-(first as i32)));
+            }
+            // After a gap of `position - first - 1` characters: its opening, then a step each.
+            let after_gap = if gap_best == i32::MIN {
+                i32::MIN
+            } else {
+                gap_best + c.gap_start + c.gap_extension * (position as i32 - 1) + here
+            };
             // `at` is past the first character's first occurrence, so never 0.
             let right_after = if one.forms.contains(&bytes[at - 1]) {
                 first_at(at - 1) + two.plain[form] + bonus.max(c.bonus_consecutive)
@@ -200,7 +237,7 @@ impl Word {
             };
             best = best.max(after_gap).max(right_after);
         }
-        i64::from(best)
+        (best != i32::MIN).then_some(best)
     }
 }
 
@@ -385,6 +422,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    thread_local! {
+        /// One matcher for every case of a test, as the search keeps one.
+        static SHARED: SkimMatcherV2 = matcher();
+    }
+
     fn skim(text: &str, word: &str) -> Option<i64> {
         SkimMatcherV2::default()
             .smart_case()
@@ -421,14 +463,21 @@ mod tests {
             word in word(),
         ) {
             let prepared = Word::new(&word);
-            let bound = (prepared.may_be_in(char_bag(&text)) && prepared.matches(&text))
-                .then(|| prepared.bound(&text));
+            let bound = prepared
+                .may_be_in(char_bag(&text))
+                .then(|| prepared.bound(&text))
+                .flatten();
+            prop_assert_eq!(bound.is_some(), prepared.matches(&text));
             let score = skim(&text, &word);
+            // A matcher that has scored every earlier case's text and word (as the search
+            // keeps one), whatever they left in its scratch matrix.
+            let reused = SHARED.with(|m| m.fuzzy_match(&text, &word));
             prop_assert_eq!(bound.is_some(), score.is_some());
             if let (Some(bound), Some(score)) = (bound, score) {
                 prop_assert!(score <= bound, "{word:?} in {text:?}: {score} > {bound}");
                 if prepared.bound_is_exact() {
                     prop_assert_eq!(score, bound, "{:?} in {:?}", word, text);
+                    prop_assert_eq!(Some(score), reused, "{:?} in {:?}", word, text);
                 }
             }
         }
@@ -444,7 +493,7 @@ mod tests {
         ] {
             let prepared = Word::new(word);
             assert!(prepared.bound_is_exact());
-            assert_eq!(Some(prepared.bound(text)), skim(text, word), "{text}");
+            assert_eq!(prepared.bound(text), skim(text, word), "{text}");
         }
         assert!(!Word::new("K").matches("kayano"));
     }
@@ -453,7 +502,7 @@ mod tests {
     fn two_letters_at_a_word_start_are_bounded_by_their_own_score() {
         for (text, word) in [(" Neka Co", "ne"), (" Kayano", "ka"), (" Gel-Kayano", "ka")] {
             let bound = Word::new(word).bound(text);
-            assert_eq!(Some(bound), skim(text, word), "{word:?} in {text:?}");
+            assert_eq!(bound, skim(text, word), "{word:?} in {text:?}");
         }
     }
 }

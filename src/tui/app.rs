@@ -20,6 +20,7 @@ use crate::tui::keys::Keymap;
 use crate::tui::layout::Areas;
 use crate::tui::marks::Marks;
 use crate::tui::nav::Nav;
+use crate::tui::recent::RecentSearches;
 use crate::tui::views::brand::BrandPage;
 use crate::tui::views::collaborator::CollaboratorPage;
 use crate::tui::views::collection::CollectionPage;
@@ -98,8 +99,8 @@ pub struct App {
     /// The newest search asked for, and the entry to select when it arrives.
     pending: Option<(u64, Option<usize>)>,
     next_search: u64,
-    /// The query last shown and every entry it matched, to narrow the next query from.
-    last_search: Option<(crate::search::Query, Arc<Vec<u32>>)>,
+    /// The queries shown so far and what they matched, to narrow the next query from.
+    recent: RecentSearches,
 }
 
 impl App {
@@ -126,7 +127,7 @@ impl App {
             status: None,
             pending: None,
             next_search: 0,
-            last_search: None,
+            recent: RecentSearches::default(),
         }
     }
 
@@ -542,9 +543,7 @@ impl App {
         if !query.filters.marks.is_empty() {
             query.filters.marked = Some(self.marks.marked());
         }
-        let within = (self.last_search.as_ref())
-            .filter(|(previous, _)| query.narrows(previous))
-            .map(|(_, matched)| Arc::clone(matched));
+        let within = self.recent.narrowing(&query);
         self.next_search += 1;
         self.pending = Some((self.next_search, keep));
         Request {
@@ -564,7 +563,7 @@ impl App {
             return;
         }
         self.pending = None;
-        self.last_search = Some((outcome.query.clone(), Arc::clone(&outcome.matched)));
+        (self.recent).remember(&outcome.query, Arc::clone(&outcome.matched));
         let height = self.list_height();
         self.browse.receive(&self.store, outcome, keep, height);
     }

@@ -10,6 +10,7 @@ pub mod keys;
 pub mod layout;
 pub mod marks;
 pub mod nav;
+pub mod recent;
 pub mod runner;
 pub mod terminal;
 pub mod theme;
