@@ -526,6 +526,11 @@ pub struct StoreImage {
 /// The u32 fields of an entry in the image.
 const ENTRY_WORDS: usize = 6;
 
+/// The `i`th little-endian u32 of `bytes`.
+fn word_at(bytes: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(std::array::from_fn(|k| bytes[4 * i + k]))
+}
+
 impl Store {
     /// The store as a cache keeps it; `file_of` tells which of the dataset's files a text is.
     pub fn image(&self, file_of: impl Fn(&'static str) -> Option<u32>) -> StoreImage {
@@ -583,17 +588,31 @@ impl Store {
     /// read again); `None` when the image does not hold a well-formed store. The id tables
     /// are rebuilt.
     pub fn from_image(image: StoreImage, files: &[&'static str]) -> Option<Store> {
-        let small_text = crate::load::keep(image.small);
+        // Each array is dropped as soon as it has been turned into the store's own form, so
+        // that a warm start never holds both forms of more than one array.
+        let StoreImage {
+            small,
+            models,
+            releases,
+            timeline,
+            groups,
+            by_era,
+            model_hashes,
+            entry_hashes,
+            files: spans,
+        } = image;
+        let small_text = crate::load::keep(small);
         let small: Dataset = ron::from_str(small_text).ok()?;
-        let models = Records::from_image(image.models, files)?;
-        let releases = Records::from_image(image.releases, files)?;
-        let words = crate::raw::bytes_to_u32s(&image.timeline)?;
-        if words.len() % ENTRY_WORDS != 0 {
+        let models = Records::from_image(models, files)?;
+        let releases = Records::from_image(releases, files)?;
+        let entry_bytes = 4 * ENTRY_WORDS;
+        if !timeline.len().is_multiple_of(entry_bytes) {
             return None;
         }
         let kinds = [EntryKind::Model, EntryKind::Reissue, EntryKind::Collab];
-        let mut timeline = Vec::with_capacity(words.len() / ENTRY_WORDS);
-        for w in words.chunks_exact(ENTRY_WORDS) {
+        let mut entries = Vec::with_capacity(timeline.len() / entry_bytes);
+        for bytes in timeline.chunks_exact(entry_bytes) {
+            let w: [u32; ENTRY_WORDS] = std::array::from_fn(|i| word_at(bytes, i));
             let flags = w[0];
             let kind = *kinds.get((flags & 0xff) as usize)?;
             let (record, model) = (w[2] as usize, w[5] as usize);
@@ -605,7 +624,7 @@ impl Store {
             if !record_exists || model >= models.len() || !known {
                 return None;
             }
-            timeline.push(Entry {
+            entries.push(Entry {
                 kind,
                 date: PartialDate {
                     year: w[1] as i32,
@@ -619,32 +638,34 @@ impl Store {
                 model: w[5],
             });
         }
-        let mut groups = image.groups.into_iter().map(Groups::from_image);
+        drop(timeline);
+        let mut groups = groups.into_iter().map(Groups::from_image);
         let mut next = || groups.next().flatten();
         let (by_brand, by_collaborator, collaborators_of_release) = (next()?, next()?, next()?);
         let (releases_of_model, successors_of_model, derivatives_of_model) =
             (next()?, next()?, next()?);
-        let by_era: Vec<Range<usize>> = (image.by_era.into_iter())
+        let by_era: Vec<Range<usize>> = (by_era.into_iter())
             .map(|(a, b)| a as usize..b as usize)
             .collect();
         if by_era
             .iter()
-            .any(|r| r.start > r.end || r.end > timeline.len())
+            .any(|r| r.start > r.end || r.end > entries.len())
         {
             return None;
         }
-        let model_hashes = crate::raw::bytes_to_u64s(&image.model_hashes)?;
-        let entry_hashes = crate::raw::bytes_to_u64s(&image.entry_hashes)?;
-        if model_hashes.len() != models.len() || entry_hashes.len() != timeline.len() {
-            return None;
-        }
-        let mut store = Store {
+        // The id tables straight from the hashes' bytes.
+        let model_ids = IdTable::from_hash_bytes(&model_hashes, models.len())?;
+        drop(model_hashes);
+        let entry_ids = IdTable::from_hash_bytes(&entry_hashes, entries.len())?;
+        drop(entry_hashes);
+        Some(Store {
             brand_ids: IdTable::new(small.brands.len(), |i| &small.brands[i].id),
             collaborator_ids: IdTable::new(small.collaborators.len(), |i| {
                 &small.collaborators[i].id
             }),
             era_ids: IdTable::new(small.eras.len(), |i| &small.eras[i].id),
-            model_ids: IdTable::from_hashes(&model_hashes),
+            model_ids,
+            entry_ids,
             publisher_hosts: (small.publishers.iter().enumerate())
                 .map(|(i, p)| (p.host, i))
                 .collect(),
@@ -654,7 +675,7 @@ impl Store {
             publishers: small.publishers,
             models,
             releases,
-            timeline,
+            timeline: entries,
             by_brand,
             by_collaborator,
             collaborators_of_release,
@@ -662,11 +683,8 @@ impl Store {
             releases_of_model,
             successors_of_model,
             derivatives_of_model,
-            files: image.files,
-            ..Store::default()
-        };
-        store.entry_ids = IdTable::from_hashes(&entry_hashes);
-        Some(store)
+            files: spans,
+        })
     }
 }
 
@@ -693,13 +711,20 @@ struct IdTable(HashTable<u32>);
 impl IdTable {
     /// A table of the items `0..hashes.len()` whose ids hash to `hashes` (saved by a cache, so
     /// that no id has to be read again).
-    fn from_hashes(hashes: &[u64]) -> IdTable {
-        let mut table = HashTable::with_capacity(hashes.len());
-        let hash = |&i: &u32| hashes.get(i as usize).copied().unwrap_or(0);
-        for i in 0..hashes.len() as u32 {
+    /// `bytes` holds `len` hashes of 8 little-endian bytes each; `None` when it does not.
+    fn from_hash_bytes(bytes: &[u8], len: usize) -> Option<IdTable> {
+        if bytes.len() != 8 * len {
+            return None;
+        }
+        let mut table = HashTable::with_capacity(len);
+        let hash = |&i: &u32| {
+            let at = 8 * i as usize;
+            u64::from_le_bytes(std::array::from_fn(|k| bytes[at + k]))
+        };
+        for i in 0..len as u32 {
             table.insert_unique(hash(&i), i, hash);
         }
-        IdTable(table)
+        Some(IdTable(table))
     }
 
     /// A table of the items `0..len`, whose ids `id` gives.

@@ -19,13 +19,15 @@
 //! image types plain serde.
 
 use std::fmt;
-use std::io::Write;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
 use crate::search::{IndexImage, SearchIndex};
+
+mod stream;
 use crate::store::{Store, StoreImage};
 
 /// This format's number: bump it whenever an image type changes.
@@ -130,9 +132,19 @@ pub struct Cached(Image);
 /// Reads and decodes the cache file of `key` at `file`. This needs nothing of the dataset, so
 /// it can run while the dataset's files are read.
 pub fn read(key: &Key, file: &Path) -> Result<Cached, Miss> {
-    let bytes = std::fs::read(file).map_err(|_| Miss::Missing)?;
-    let payload = check(key, &bytes)?;
-    let image: Image = postcard::from_bytes(payload).map_err(|_| Miss::Undecodable)?;
+    let mut opened = std::fs::File::open(file).map_err(|_| Miss::Missing)?;
+    let size = opened.metadata().map_err(|_| Miss::Missing)?.len();
+    let mut header = [0; HEADER];
+    let got = read_up_to(&mut opened, &mut header).map_err(|_| Miss::Missing)?;
+    let (length, checksum) = check(key, &header[..got])?;
+    if size - HEADER as u64 != length {
+        return Err(Miss::Truncated);
+    }
+    let image: Image = stream::read(opened, length, checksum).map_err(|e| match e {
+        stream::ReadError::Short => Miss::Truncated,
+        stream::ReadError::Damaged => Miss::Damaged,
+        stream::ReadError::Undecodable => Miss::Undecodable,
+    })?;
     if image.key != key.text {
         return Err(Miss::Stale);
     }
@@ -150,32 +162,37 @@ impl Cached {
     }
 }
 
-/// The payload of a cache file, once its header has been checked against `key`.
-fn check<'a>(key: &Key, bytes: &'a [u8]) -> Result<&'a [u8], Miss> {
-    if bytes.len() < HEADER || &bytes[..16] != MAGIC {
-        return Err(if bytes.len() < 16 {
+/// The payload's length and checksum, from a cache file's header once it has been checked
+/// against `key`.
+fn check(key: &Key, header: &[u8]) -> Result<(u64, u64), Miss> {
+    if header.len() < HEADER || &header[..16] != MAGIC {
+        return Err(if header.len() < 16 {
             Miss::Truncated
         } else {
             Miss::Foreign
         });
     }
-    let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
-    let long = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    let word = |at: usize| u32::from_le_bytes(header[at..at + 4].try_into().unwrap_or_default());
+    let long = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().unwrap_or_default());
     if word(16) != FORMAT {
         return Err(Miss::Foreign);
     }
     if long(24) != key.hash() {
         return Err(Miss::Stale);
     }
-    let length = long(32) as usize;
-    let payload = &bytes[HEADER..];
-    if payload.len() != length {
-        return Err(Miss::Truncated);
+    Ok((long(32), long(40)))
+}
+
+/// Reads as much of `into` as the file has.
+fn read_up_to(file: &mut std::fs::File, into: &mut [u8]) -> std::io::Result<usize> {
+    let mut got = 0;
+    while got < into.len() {
+        match file.read(&mut into[got..])? {
+            0 => break,
+            n => got += n,
+        }
     }
-    if xxhash_rust::xxh3::xxh3_64(payload) != long(40) {
-        return Err(Miss::Damaged);
-    }
-    Ok(payload)
+    Ok(got)
 }
 
 /// Saves the store and index for `key` at `file`: written to a temporary file in the same
@@ -199,21 +216,24 @@ pub fn write(
         store: store.image(file_of),
         index: index.image(),
     };
-    let payload = postcard::to_stdvec(&image).map_err(std::io::Error::other)?;
+    let folder = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
+    // The payload is streamed after room for the header, which is written last, when its
+    // length and checksum are known.
+    temporary.write_all(&[0; HEADER])?;
+    let (length, checksum) = stream::write(&image, BufWriter::new(temporary.as_file_mut()))?;
     let mut header = Vec::with_capacity(HEADER);
     header.extend_from_slice(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&0u32.to_le_bytes());
     header.extend_from_slice(&key.hash().to_le_bytes());
-    header.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    header.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-    let folder = file.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder)?;
-    let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
+    header.extend_from_slice(&length.to_le_bytes());
+    header.extend_from_slice(&checksum.to_le_bytes());
+    temporary.seek(SeekFrom::Start(0))?;
     temporary.write_all(&header)?;
-    temporary.write_all(&payload)?;
     temporary.persist(file).map_err(|e| e.error)?;
-    Ok((header.len() + payload.len()) as u64)
+    Ok(HEADER as u64 + length)
 }
 
 /// Removes every cache file from `folder`; returns how many.
