@@ -11,6 +11,7 @@
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::de::{Deserializer, SeqAccess, Visitor};
@@ -34,6 +35,14 @@ struct Part {
     first: usize,
     /// The file's text, which the packed strings point into.
     base: &'static str,
+    /// Shared by clones: the loader checks a dataset on one core while the store is built
+    /// from it on another, and a copy of every packed record would cost 40 bytes an entry.
+    /// Changed only while the part is read or by [`Records::push`], copied then if shared.
+    packed: Arc<PackedPart>,
+}
+
+#[derive(Clone, Default)]
+struct PackedPart {
     bytes: Vec<u8>,
     /// Where each record's bytes start.
     starts: Vec<u32>,
@@ -111,21 +120,20 @@ impl<T: Packed> Records<T> {
         assert!(index < self.len, "record {index} of {}", self.len);
         let at = self.parts.partition_point(|p| p.first <= index) - 1;
         let part = &self.parts[at];
+        let packed = &part.packed;
         let local = index - part.first;
-        let start = part.starts[local] as usize;
-        let end = part
-            .starts
-            .get(local + 1)
-            .map_or(part.bytes.len(), |&e| e as usize);
-        Unpacker::new(&part.bytes[start..end], part.base, &part.copies)
+        let start = packed.starts[local] as usize;
+        let end = (packed.starts.get(local + 1)).map_or(packed.bytes.len(), |&e| e as usize);
+        Unpacker::new(&packed.bytes[start..end], part.base, &packed.copies)
     }
 }
 
 impl Part {
     /// Packs a record; returns where its last string borrowed from the file ends (0 if none).
     fn push<T: Packed>(&mut self, record: &T) -> usize {
-        self.starts.push(self.bytes.len() as u32);
-        let mut packer = Packer::new(&mut self.bytes, self.base, &mut self.copies);
+        let packed = Arc::make_mut(&mut self.packed);
+        packed.starts.push(packed.bytes.len() as u32);
+        let mut packer = Packer::new(&mut packed.bytes, self.base, &mut packed.copies);
         record.pack(&mut packer);
         packer.end()
     }
@@ -201,9 +209,10 @@ impl<T: Packed + Deserialize<'static>> Deserialize<'static> for Records<T> {
                         TOLD.set(end);
                     }
                 }
-                part.bytes.shrink_to_fit();
-                part.starts.shrink_to_fit();
-                let len = part.starts.len();
+                let packed = Arc::make_mut(&mut part.packed);
+                packed.bytes.shrink_to_fit();
+                packed.starts.shrink_to_fit();
+                let len = packed.starts.len();
                 Ok(Records {
                     parts: if len == 0 { Vec::new() } else { vec![part] },
                     len,
@@ -251,9 +260,9 @@ impl<T> Records<T> {
                 .map(|part| PartImage {
                     first: part.first as u64,
                     file: file_of(part.base),
-                    bytes: part.bytes.clone(),
-                    starts: crate::raw::u32s_to_bytes(&part.starts),
-                    copies: part.copies.iter().map(|t| t.to_string()).collect(),
+                    bytes: part.packed.bytes.clone(),
+                    starts: crate::raw::u32s_to_bytes(&part.packed.starts),
+                    copies: part.packed.copies.iter().map(|t| t.to_string()).collect(),
                 })
                 .collect(),
             len: self.len as u64,
@@ -284,9 +293,11 @@ impl<T> Records<T> {
             parts.push(Part {
                 first: part.first as usize,
                 base,
-                bytes: part.bytes,
-                starts,
-                copies: part.copies.into_iter().map(Text::from).collect(),
+                packed: Arc::new(PackedPart {
+                    bytes: part.bytes,
+                    starts,
+                    copies: part.copies.into_iter().map(Text::from).collect(),
+                }),
             });
         }
         (expected_first == image.len as usize).then_some(Records {
