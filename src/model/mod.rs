@@ -21,7 +21,7 @@ mod packing;
 mod records;
 mod text;
 
-pub use packing::Packed;
+pub use packing::{ModelHead, Packed, ReleaseHead};
 pub use records::{Records, RecordsImage, parsed_bytes, reading_file};
 pub use text::Text;
 

@@ -305,13 +305,14 @@ impl Packed for Model {
 
     fn unpack(u: &mut Unpacker) -> Self {
         // Read in the order of `pack`: a struct's fields are worked out in the order written.
+        let head = ModelHead::unpack(u);
         let mut model = Model {
-            id: u.text(),
-            name: u.text(),
-            brand: u.text(),
-            line: u.maybe_text(),
-            generation: u.maybe_number(),
-            aliases: u.texts(),
+            id: head.id,
+            name: head.name,
+            brand: head.brand,
+            line: head.line,
+            generation: head.generation,
+            aliases: head.aliases,
             introduced: u.maybe_date(),
             designers: u.texts(),
             technologies: u.texts(),
@@ -345,11 +346,12 @@ impl Packed for Release {
 
     fn unpack(u: &mut Unpacker) -> Self {
         // Read in the order of `pack`, as for a model.
+        let head = ReleaseHead::unpack(u);
         let mut release = Release {
-            id: u.text(),
-            name: u.text(),
-            model: u.text(),
-            colourway: u.maybe_text(),
+            id: head.id,
+            name: head.name,
+            model: head.model,
+            colourway: head.colourway,
             date: u.date(),
             collaborators: u.list(|u| Credit {
                 collaborator: u.text(),
@@ -362,6 +364,51 @@ impl Packed for Release {
         };
         (release.sources, release.disputes) = u.provenance();
         release
+    }
+}
+
+/// The first fields of a packed model, up to its aliases: all the search index needs of it,
+/// read without unpacking the rest (its lists of sources and designers).
+pub struct ModelHead {
+    pub id: Text,
+    pub name: Text,
+    pub brand: Text,
+    pub line: Option<Text>,
+    pub generation: Option<u16>,
+    pub aliases: Box<[Text]>,
+}
+
+impl ModelHead {
+    /// Read in the order of [`Model`]'s `pack`, which reads the rest after it.
+    pub fn unpack(u: &mut Unpacker) -> ModelHead {
+        ModelHead {
+            id: u.text(),
+            name: u.text(),
+            brand: u.text(),
+            line: u.maybe_text(),
+            generation: u.maybe_number(),
+            aliases: u.texts(),
+        }
+    }
+}
+
+/// The first fields of a packed release, up to its colourway, as [`ModelHead`] for a model.
+pub struct ReleaseHead {
+    pub id: Text,
+    pub name: Text,
+    pub model: Text,
+    pub colourway: Option<Text>,
+}
+
+impl ReleaseHead {
+    /// Read in the order of [`Release`]'s `pack`, which reads the rest after it.
+    pub fn unpack(u: &mut Unpacker) -> ReleaseHead {
+        ReleaseHead {
+            id: u.text(),
+            name: u.text(),
+            model: u.text(),
+            colourway: u.maybe_text(),
+        }
     }
 }
 

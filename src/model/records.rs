@@ -18,7 +18,7 @@ use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::Text;
-use super::packing::{Packed, Packer, Unpacker};
+use super::packing::{ModelHead, Packed, Packer, ReleaseHead, Unpacker};
 
 /// Records of one kind, in the order they were read or pushed.
 #[derive(Clone)]
@@ -249,6 +249,20 @@ struct PartImage {
     #[serde(with = "serde_bytes")]
     starts: Vec<u8>,
     copies: Vec<String>,
+}
+
+impl Records<super::Model> {
+    /// The first fields of model `index` (what search needs), without unpacking the rest.
+    pub fn head(&self, index: usize) -> ModelHead {
+        ModelHead::unpack(&mut self.unpacker(index))
+    }
+}
+
+impl Records<super::Release> {
+    /// The first fields of release `index` (what search needs), without unpacking the rest.
+    pub fn head(&self, index: usize) -> ReleaseHead {
+        ReleaseHead::unpack(&mut self.unpacker(index))
+    }
 }
 
 impl<T> Records<T> {

@@ -69,7 +69,9 @@ struct Block {
 }
 
 impl Haystacks {
-    fn build(store: &Store) -> Haystacks {
+    /// The texts of every entry, and their tie-breaks (see [`SearchIndex::ties`]), made in the
+    /// same pass: each entry's title is read once.
+    fn build(store: &Store) -> (Haystacks, Vec<u32>) {
         // Blocks of a power-of-two size, so that finding an entry's block is a shift; below
         // PARALLEL_FROM entries, one block.
         let entries = store.timeline.len();
@@ -79,17 +81,27 @@ impl Haystacks {
             entries.div_ceil(8).next_power_of_two()
         };
         let chunks: Vec<&[Entry]> = store.timeline.chunks(per_block).collect();
-        let blocks = in_parallel(&chunks, 2, |entries| {
+        let built = in_parallel(&chunks, 2, |entries| {
             let mut block = Block::default();
+            let mut ties = Vec::with_capacity(entries.len());
             for entry in *entries {
-                block.push(&haystack(store, entry));
+                let mut title_chars = 0;
+                block.push_with(|text| title_chars = write_haystack(store, entry, text));
+                ties.push(((entry.kind as u32) << 24) | title_chars.min(0xff_ffff) as u32);
             }
-            Some(block)
+            Some((block, ties))
         });
-        Haystacks {
+        let mut blocks = Vec::with_capacity(built.len());
+        let mut ties = Vec::with_capacity(store.timeline.len());
+        for (block, block_ties) in built {
+            blocks.push(block);
+            ties.extend(block_ties);
+        }
+        let haystacks = Haystacks {
             blocks,
             shift: per_block.trailing_zeros(),
-        }
+        };
+        (haystacks, ties)
     }
 
     fn block(&self, entry: usize) -> (&Block, usize) {
@@ -109,13 +121,15 @@ impl Haystacks {
 }
 
 impl Block {
-    fn push(&mut self, text: &str) {
+    /// Adds the text that `write` appends to the block's texts.
+    fn push_with(&mut self, write: impl FnOnce(&mut String)) {
         if self.starts.is_empty() {
             self.starts.push(0);
         }
-        self.texts.push_str(text);
+        let start = self.texts.len();
+        write(&mut self.texts);
         self.starts.push(self.texts.len());
-        self.bags.push(char_bag(text));
+        self.bags.push(char_bag(&self.texts[start..]));
     }
 }
 
@@ -221,15 +235,7 @@ pub fn char_bag(text: &str) -> u64 {
 
 impl SearchIndex {
     pub fn new(store: &Store) -> SearchIndex {
-        let haystacks = Haystacks::build(store);
-        let ties = store
-            .timeline
-            .iter()
-            .map(|e| {
-                let title_chars = store.title_of(e).chars().count() as u32;
-                ((e.kind as u32) << 24) | title_chars.min(0xff_ffff)
-            })
-            .collect();
+        let (haystacks, ties) = Haystacks::build(store);
         SearchIndex {
             haystacks,
             ties,
@@ -439,27 +445,35 @@ fn in_parallel_range<U: Send>(
     })
 }
 
-/// The text an entry is searched by: see [`Haystacks`].
-fn haystack(store: &Store, entry: &Entry) -> String {
-    let title = fold_text(store.title_of(entry));
-    let mut text = String::with_capacity(2 * title.len() + 32);
+/// Writes the text an entry is searched by (see [`Haystacks`]) at the end of `text`; returns
+/// the number of characters in the entry's title.
+fn write_haystack(store: &Store, entry: &Entry, text: &mut String) -> usize {
+    let start = text.len();
+    let title = store.title_of(entry);
+    let title_chars = if title.is_ascii() {
+        title.len()
+    } else {
+        title.chars().count()
+    };
     text.push(' ');
-    text.push_str(&title);
+    text.push_str(&fold_text(title));
+    let title_end = text.len();
     // Release titles often name their model and collaborators already: a second copy would
     // only slow matching, and skim could highlight that copy instead of the title's.
     let mut push = |part: &str| {
         let part = fold_text(part);
-        if !title.contains(&*part) {
+        if !text[start + 1..title_end].contains(&*part) {
             text.push(' ');
             text.push_str(&part);
         }
     };
-    let model = store.models.get(entry.model());
+    // Only the first fields of the model and the release are unpacked.
+    let model = store.models.head(entry.model());
     push(&model.name);
     if let Subject::Release(r) = entry.subject()
-        && let Some(colourway) = &store.releases.get(r).colourway
+        && let Some(colourway) = store.releases.head(r).colourway
     {
-        push(colourway);
+        push(&colourway);
     }
     model.aliases.iter().for_each(|a| push(a));
     if let Some(brand) = store.brands.get(entry.brand()) {
@@ -471,7 +485,7 @@ fn haystack(store: &Store, entry: &Entry) -> String {
         push(&collaborator.name);
         collaborator.aliases.iter().for_each(|a| push(a));
     }
-    text
+    title_chars
 }
 
 #[cfg(test)]
@@ -496,13 +510,43 @@ mod tests {
         hits
     }
 
+    /// An entry's searchable text made the plain way, from its whole model and release.
+    fn plain_haystack(store: &Store, entry: &Entry) -> String {
+        let title = fold_text(store.title_of(entry)).into_owned();
+        let mut parts = vec![store.models.get(entry.model()).name.to_string()];
+        if let Subject::Release(r) = entry.subject() {
+            parts.extend(store.releases.get(r).colourway.map(|c| c.to_string()));
+        }
+        parts.extend(store.models.get(entry.model()).aliases.iter().map(|a| a.to_string()));
+        if let Some(brand) = store.brands.get(entry.brand()) {
+            parts.push(brand.name.to_string());
+            parts.extend(brand.aliases.iter().map(|a| a.to_string()));
+        }
+        for c in store.collaborators_of(entry) {
+            let collaborator = &store.collaborators[c];
+            parts.push(collaborator.name.to_string());
+            parts.extend(collaborator.aliases.iter().map(|a| a.to_string()));
+        }
+        let mut text = format!(" {title}");
+        for part in parts {
+            let part = fold_text(&part);
+            if !title.contains(&*part) {
+                text.push(' ');
+                text.push_str(&part);
+            }
+        }
+        text
+    }
+
     #[test]
     fn a_large_index_built_in_blocks_keeps_each_entry_text() {
         let store: Store = crate::synthetic::store(2 * PARALLEL_FROM);
         let index = SearchIndex::new(&store);
         for (position, entry) in store.timeline.iter().enumerate() {
-            let text = haystack(&store, entry);
+            let text = plain_haystack(&store, entry);
             assert_eq!(index.haystacks.text(position), text, "entry {position}");
+            let title_chars = store.title_of(entry).chars().count() as u32;
+            assert_eq!(index.ties[position], (entry.kind as u32) << 24 | title_chars);
             assert_eq!(index.haystacks.bag(position), char_bag(&text));
         }
     }
