@@ -75,7 +75,9 @@ pub fn copy_host_reason(url: &str) -> Option<String> {
     }
     if let Some(domain) = COPY_DOMAINS
         .iter()
-        .find(|d| host.name == **d || host.name.ends_with(&format!(".{d}")))
+        .find(|d| {
+            (host.name.strip_suffix(**d)).is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        })
     {
         return Some(format!(
             "its host {} is a copy server ({domain})",

@@ -778,7 +778,9 @@ fn check_entry_sources(
         checker.warn_at(file, entry, anchor, "no source is given".into());
     }
     let url = |s: &Source| s.url.as_str();
-    let mut pages: HashMap<String, &str> = HashMap::default();
+    // Entries have a few sources each: pages seen so far are compared one by one, and an
+    // entry with one source (most of a large catalogue) makes no page key at all.
+    let mut pages: Vec<(String, &str)> = Vec::new();
     for source in sources {
         if let Some(why) = crate::sources::copy_host_reason(&source.url) {
             checker.warn_at(
@@ -791,7 +793,9 @@ fn check_entry_sources(
                 ),
             );
         }
-        if let Some(first) = pages.insert(crate::sources::page_key(&source.url), &source.title) {
+        let page = (sources.len() > 1).then(|| crate::sources::page_key(&source.url));
+        let seen = page.as_ref().and_then(|p| pages.iter().find(|(key, _)| key == p));
+        if let Some(&(_, first)) = seen {
             checker.warn_at(
                 file,
                 entry,
@@ -801,6 +805,8 @@ fn check_entry_sources(
                     source.title
                 ),
             );
+        } else if let Some(page) = page {
+            pages.push((page, &source.title));
         }
         if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
             checker.error_at(
