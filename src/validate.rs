@@ -466,60 +466,70 @@ fn check_lineage_cycles(files: &[ParsedFile], checker: &mut Checker) {
             }
         }
     }
-    let parents_of = |id: &str| -> &[&str] {
-        links.get(id).map_or(&[], |&(start, end, _)| {
-            &parents[start as usize..end as usize]
-        })
-    };
-    let file_of = |id: &str| {
-        links
-            .get(id)
-            .map_or("", |&(_, _, f)| files[f].name.as_str())
-    };
+    // Numbered in id order (the order loops are reported in), each with the numbers of its
+    // parents that are themselves linked: the search below then works on numbers only.
     let mut ids: Vec<&str> = links.keys().copied().collect();
     ids.sort_unstable();
-    let mut done: HashSet<&str> = HashSet::default();
-    let mut reported: HashSet<Vec<&str>> = HashSet::default();
-    for start in ids {
-        if done.contains(start) {
+    let number: HashMap<&str, u32> = (ids.iter().enumerate())
+        .map(|(n, &id)| (id, n as u32))
+        .collect();
+    let mut parent_numbers: Vec<u32> = Vec::with_capacity(parents.len());
+    let mut parents_at: Vec<(u32, u32)> = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let (start, end, _) = links[id];
+        let first = parent_numbers.len() as u32;
+        let own = &parents[start as usize..end as usize];
+        parent_numbers.extend(own.iter().filter_map(|p| number.get(p).copied()));
+        parents_at.push((first, parent_numbers.len() as u32));
+    }
+    let parents_of = |node: u32| {
+        let (first, end) = parents_at[node as usize];
+        &parent_numbers[first as usize..end as usize]
+    };
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; ids.len()];
+    let mut reported: HashSet<Vec<u32>> = HashSet::default();
+    for start in 0..ids.len() as u32 {
+        if state[start as usize] == DONE {
             continue;
         }
         // Iterative depth-first search, so a long chain cannot overflow the stack.
-        let mut path: Vec<&str> = Vec::new();
-        let mut on_path: HashSet<&str> = HashSet::default();
-        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        let mut path: Vec<u32> = Vec::new();
+        let mut stack: Vec<(u32, usize)> = vec![(start, 0)];
         while let Some((node, next)) = stack.pop() {
             if next == 0 {
                 path.push(node);
-                on_path.insert(node);
+                state[node as usize] = ON_PATH;
             }
-            if let Some(parent) = parents_of(node).get(next).copied() {
+            if let Some(&parent) = parents_of(node).get(next) {
                 stack.push((node, next + 1));
-                if on_path.contains(parent) {
-                    let at = path.iter().position(|&n| n == parent).unwrap_or(0);
-                    let mut cycle: Vec<&str> = path[at..].to_vec();
-                    let lowest = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
-                    cycle.rotate_left(lowest);
-                    if reported.insert(cycle.clone()) {
-                        let first = cycle[0];
-                        let shown: Vec<&str> = cycle
-                            .iter()
-                            .copied()
-                            .chain(std::iter::once(first))
-                            .collect();
-                        checker.error(
-                            file_of(first),
-                            format!("model {first}"),
-                            format!("lineage loops back on itself: {}", shown.join(" -> ")),
-                        );
+                match state[parent as usize] {
+                    ON_PATH => {
+                        let at = path.iter().position(|&n| n == parent).unwrap_or(0);
+                        let mut cycle: Vec<u32> = path[at..].to_vec();
+                        // Numbers follow ids, so the lowest number is the lowest id.
+                        let lowest = (0..cycle.len()).min_by_key(|&i| cycle[i]).unwrap_or(0);
+                        cycle.rotate_left(lowest);
+                        if reported.insert(cycle.clone()) {
+                            let first = ids[cycle[0] as usize];
+                            let shown: Vec<&str> = (cycle.iter().chain([&cycle[0]]))
+                                .map(|&n| ids[n as usize])
+                                .collect();
+                            checker.error(
+                                files[links[first].2].name.as_str(),
+                                format!("model {first}"),
+                                format!("lineage loops back on itself: {}", shown.join(" -> ")),
+                            );
+                        }
                     }
-                } else if !done.contains(parent) && links.contains_key(parent) {
-                    stack.push((parent, 0));
+                    NEW => stack.push((parent, 0)),
+                    _ => {}
                 }
             } else {
                 path.pop();
-                on_path.remove(node);
-                done.insert(node);
+                state[node as usize] = DONE;
             }
         }
     }
