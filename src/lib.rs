@@ -26,6 +26,7 @@ pub mod raw;
 pub mod report;
 pub mod search;
 pub mod sources;
+pub mod split_parse;
 pub mod stats;
 pub mod store;
 pub mod synthetic;

@@ -277,6 +277,19 @@ pub fn parse(file: &SourceFile) -> Result<ParsedFile, LoadError> {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
+    // A long file's lists are read on every core; a file that does not read that way is read
+    // again below, the ordinary way, which also words any error (see `split_parse`).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if file.text.len() >= crate::split_parse::SPLIT_FROM
+        && threads > 1
+        && let Some(dataset) = crate::split_parse::parse(file.text, &options, threads)
+    {
+        return Ok(ParsedFile {
+            name: file.name.clone(),
+            text: file.text,
+            dataset,
+        });
+    }
     // Models and releases are packed as they are read, their strings pointing into the text.
     match crate::model::reading_file(file.text, || options.from_str::<Dataset>(file.text)) {
         Ok(dataset) => Ok(ParsedFile {

@@ -73,12 +73,9 @@ pub fn copy_host_reason(url: &str) -> Option<String> {
     if let Some(port) = &host.port {
         return Some(format!("its host {} names a port ({port})", host.name));
     }
-    if let Some(domain) = COPY_DOMAINS
-        .iter()
-        .find(|d| {
-            (host.name.strip_suffix(**d)).is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
-        })
-    {
+    if let Some(domain) = COPY_DOMAINS.iter().find(|d| {
+        (host.name.strip_suffix(**d)).is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    }) {
         return Some(format!(
             "its host {} is a copy server ({domain})",
             host.name

@@ -804,7 +804,9 @@ fn check_entry_sources(
             );
         }
         let page = (sources.len() > 1).then(|| crate::sources::page_key(&source.url));
-        let seen = page.as_ref().and_then(|p| pages.iter().find(|(key, _)| key == p));
+        let seen = page
+            .as_ref()
+            .and_then(|p| pages.iter().find(|(key, _)| key == p));
         if let Some(&(_, first)) = seen {
             checker.warn_at(
                 file,

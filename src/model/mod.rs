@@ -22,7 +22,7 @@ mod records;
 mod text;
 
 pub use packing::{ModelHead, Packed, ReleaseHead};
-pub use records::{Records, RecordsImage, parsed_bytes, reading_file};
+pub use records::{Packing, Records, RecordsImage, parsed_bytes, reading_file, reading_part};
 pub use text::Text;
 
 /// One `.ron` file: every list is optional and defaults to empty.

@@ -168,12 +168,22 @@ thread_local! {
 /// that records read meanwhile point into it instead of copying their strings. Without it,
 /// every string of a record is copied.
 pub fn reading_file<R>(text: &'static str, read: impl FnOnce() -> R) -> R {
+    reading_part(text, 0..text.len(), read)
+}
+
+/// [`reading_file`] for the part `range` of the file, which `read` reads on this thread (a
+/// long file's lists are read in parts on several threads); the part counts as parsed when
+/// `read` is done.
+pub fn reading_part<R>(
+    text: &'static str,
+    range: std::ops::Range<usize>,
+    read: impl FnOnce() -> R,
+) -> R {
     let before = FILE_TEXT.replace(text);
-    let told = TOLD.replace(0);
+    let told = TOLD.replace(range.start);
     let result = read();
-    // The rest of the file counts as parsed.
     PARSED.fetch_add(
-        text.len().saturating_sub(TOLD.get()) as u64,
+        range.end.saturating_sub(TOLD.get()) as u64,
         Ordering::Relaxed,
     );
     FILE_TEXT.set(before);
@@ -181,11 +191,65 @@ pub fn reading_file<R>(text: &'static str, read: impl FnOnce() -> R) -> R {
     result
 }
 
+/// Records being read from the file of [`reading_file`], packed one at a time.
+pub struct Packing<T> {
+    part: Part,
+    count: u32,
+    kind: PhantomData<T>,
+}
+
+impl<T: Packed> Packing<T> {
+    pub fn new() -> Packing<T> {
+        Packing {
+            part: Part {
+                base: FILE_TEXT.get(),
+                ..Part::default()
+            },
+            count: 0,
+            kind: PhantomData,
+        }
+    }
+
+    pub fn push(&mut self, record: &T) {
+        let end = self.part.push(record);
+        // Progress is told every so many records: how far into the file their strings have
+        // got.
+        self.count = self.count.wrapping_add(1);
+        let told = TOLD.get();
+        if self.count.is_multiple_of(4096) && end > told {
+            PARSED.fetch_add((end - told) as u64, Ordering::Relaxed);
+            TOLD.set(end);
+        }
+    }
+
+    pub fn finish(mut self) -> Records<T> {
+        let packed = Arc::make_mut(&mut self.part.packed);
+        packed.bytes.shrink_to_fit();
+        packed.starts.shrink_to_fit();
+        let len = packed.starts.len();
+        Records {
+            parts: if len == 0 {
+                Vec::new()
+            } else {
+                vec![self.part]
+            },
+            len,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<T: Packed> Default for Packing<T> {
+    fn default() -> Self {
+        Packing::new()
+    }
+}
+
 impl<T: Packed + Deserialize<'static>> Deserialize<'static> for Records<T> {
     fn deserialize<D: Deserializer<'static>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Packing<T>(PhantomData<T>);
+        struct Reading<T>(PhantomData<T>);
 
-        impl<T: Packed + Deserialize<'static>> Visitor<'static> for Packing<T> {
+        impl<T: Packed + Deserialize<'static>> Visitor<'static> for Reading<T> {
             type Value = Records<T>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -193,35 +257,15 @@ impl<T: Packed + Deserialize<'static>> Deserialize<'static> for Records<T> {
             }
 
             fn visit_seq<A: SeqAccess<'static>>(self, mut seq: A) -> Result<Records<T>, A::Error> {
-                let mut part = Part {
-                    base: FILE_TEXT.get(),
-                    ..Part::default()
-                };
-                // Progress is told every so many records: how far into the file their strings
-                // have got.
-                let mut count = 0u32;
+                let mut packing = Packing::new();
                 while let Some(record) = seq.next_element::<T>()? {
-                    let end = part.push(&record);
-                    count = count.wrapping_add(1);
-                    let told = TOLD.get();
-                    if count.is_multiple_of(4096) && end > told {
-                        PARSED.fetch_add((end - told) as u64, Ordering::Relaxed);
-                        TOLD.set(end);
-                    }
+                    packing.push(&record);
                 }
-                let packed = Arc::make_mut(&mut part.packed);
-                packed.bytes.shrink_to_fit();
-                packed.starts.shrink_to_fit();
-                let len = packed.starts.len();
-                Ok(Records {
-                    parts: if len == 0 { Vec::new() } else { vec![part] },
-                    len,
-                    kind: PhantomData,
-                })
+                Ok(packing.finish())
             }
         }
 
-        deserializer.deserialize_seq(Packing(PhantomData))
+        deserializer.deserialize_seq(Reading(PhantomData))
     }
 }
 

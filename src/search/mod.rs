@@ -517,7 +517,14 @@ mod tests {
         if let Subject::Release(r) = entry.subject() {
             parts.extend(store.releases.get(r).colourway.map(|c| c.to_string()));
         }
-        parts.extend(store.models.get(entry.model()).aliases.iter().map(|a| a.to_string()));
+        parts.extend(
+            store
+                .models
+                .get(entry.model())
+                .aliases
+                .iter()
+                .map(|a| a.to_string()),
+        );
         if let Some(brand) = store.brands.get(entry.brand()) {
             parts.push(brand.name.to_string());
             parts.extend(brand.aliases.iter().map(|a| a.to_string()));
@@ -546,7 +553,10 @@ mod tests {
             let text = plain_haystack(&store, entry);
             assert_eq!(index.haystacks.text(position), text, "entry {position}");
             let title_chars = store.title_of(entry).chars().count() as u32;
-            assert_eq!(index.ties[position], (entry.kind as u32) << 24 | title_chars);
+            assert_eq!(
+                index.ties[position],
+                (entry.kind as u32) << 24 | title_chars
+            );
             assert_eq!(index.haystacks.bag(position), char_bag(&text));
         }
     }
