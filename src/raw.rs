@@ -31,6 +31,27 @@ pub fn bytes_to_u64s(bytes: &[u8]) -> Option<Vec<u64>> {
     })
 }
 
+/// Serde for bytes an image borrows when it is written and owns when it is read back: written
+/// as bytes, always read into an owned vector (the cache is read as a stream, which lends
+/// nothing).
+pub mod cow_bytes {
+    use std::borrow::Cow;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serde_bytes::serialize(bytes, serializer)
+    }
+
+    pub fn deserialize<'de, 'a, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Cow<'a, [u8]>, D::Error> {
+        Ok(Cow::Owned(
+            serde_bytes::ByteBuf::deserialize(deserializer)?.into_vec(),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -505,10 +505,10 @@ impl Store {
 /// are quicker to rebuild than to read. The small lists (brands, collaborators, eras,
 /// publishers) are kept as RON, the arrays as little-endian bytes.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct StoreImage {
+pub struct StoreImage<'a> {
     small: String,
-    models: crate::model::RecordsImage,
-    releases: crate::model::RecordsImage,
+    models: crate::model::RecordsImage<'a>,
+    releases: crate::model::RecordsImage<'a>,
     /// Per entry: kind, year, month, day, approximate, record, era, brand, model.
     #[serde(with = "serde_bytes")]
     timeline: Vec<u8>,
@@ -533,7 +533,7 @@ fn word_at(bytes: &[u8], i: usize) -> u32 {
 
 impl Store {
     /// The store as a cache keeps it; `file_of` tells which of the dataset's files a text is.
-    pub fn image(&self, file_of: impl Fn(&'static str) -> Option<u32>) -> StoreImage {
+    pub fn image(&self, file_of: impl Fn(&'static str) -> Option<u32>) -> StoreImage<'_> {
         let small = Dataset {
             brands: self.brands.clone(),
             collaborators: self.collaborators.clone(),
@@ -587,7 +587,7 @@ impl Store {
     /// The store back from an image, its strings pointing into `files` (the dataset's texts,
     /// read again); `None` when the image does not hold a well-formed store. The id tables
     /// are rebuilt.
-    pub fn from_image(image: StoreImage, files: &[&'static str]) -> Option<Store> {
+    pub fn from_image(image: StoreImage<'_>, files: &[&'static str]) -> Option<Store> {
         // Each array is dropped as soon as it has been turned into the store's own form, so
         // that a warm start never holds both forms of more than one array.
         let StoreImage {

@@ -429,6 +429,30 @@ fn narrowing_a_search_gives_what_a_fresh_search_gives() {
 }
 
 #[test]
+fn erasing_back_to_an_earlier_query_gives_what_a_fresh_search_gives() {
+    // Typed `kayano 1`, erased to `kay`, then typed `z` and erased it: each search narrows an
+    // earlier query's matches (tui/recent.rs), never wrongly.
+    let mut b = browser(120, 40);
+    b.type_text("kayano 1");
+    for _ in 0.."ano 1".len() {
+        b.press(Action::DeleteChar);
+    }
+    let mut direct = browser(120, 40);
+    direct.press(Action::Paste("kay".to_string()));
+    assert_eq!(b.app.browse.search.query, "kay");
+    assert_eq!(
+        b.app.browse.listing, direct.app.browse.listing,
+        "erased to kay"
+    );
+    b.press(Action::Input('z'));
+    b.press(Action::DeleteChar);
+    b.press(Action::Input('a'));
+    let mut direct = browser(120, 40);
+    direct.press(Action::Paste("kaya".to_string()));
+    assert_eq!(b.app.browse.listing, direct.app.browse.listing, "then kaya");
+}
+
+#[test]
 fn on_a_large_dataset_searches_run_on_the_worker_and_stale_answers_are_dropped() {
     use kicktime::tui::action::Effect;
     use kicktime::tui::app::App;

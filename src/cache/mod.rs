@@ -90,10 +90,10 @@ pub fn folder() -> Option<PathBuf> {
 }
 
 #[derive(Serialize, Deserialize)]
-struct Image {
+struct Image<'a> {
     key: String,
-    store: StoreImage,
-    index: IndexImage,
+    store: StoreImage<'a>,
+    index: IndexImage<'a>,
 }
 
 /// Why a cache file was not used.
@@ -127,7 +127,7 @@ impl fmt::Display for Miss {
 }
 
 /// A cache file read and decoded, waiting for the dataset's texts (see [`Cached::into_store`]).
-pub struct Cached(Image);
+pub struct Cached(Image<'static>);
 
 /// Reads and decodes the cache file of `key` at `file`. This needs nothing of the dataset, so
 /// it can run while the dataset's files are read.
@@ -140,7 +140,7 @@ pub fn read(key: &Key, file: &Path) -> Result<Cached, Miss> {
     if size - HEADER as u64 != length {
         return Err(Miss::Truncated);
     }
-    let image: Image = stream::read(opened, length, checksum).map_err(|e| match e {
+    let image: Image<'static> = stream::read(opened, length, checksum).map_err(|e| match e {
         stream::ReadError::Short => Miss::Truncated,
         stream::ReadError::Damaged => Miss::Damaged,
         stream::ReadError::Undecodable => Miss::Undecodable,

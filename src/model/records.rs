@@ -8,6 +8,7 @@
 //! which the detail pane, the exports and validation can afford; the timeline and search keep
 //! what they need per row in their own tables.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
@@ -278,18 +279,19 @@ impl<T: Packed + Serialize> Serialize for Records<T> {
 /// What a cache keeps of [`Records`]: each part's packed bytes, with the index of the file
 /// whose text its strings point into (see [`Records::image`]).
 #[derive(Debug, Serialize, Deserialize)]
-pub struct RecordsImage {
-    parts: Vec<PartImage>,
+pub struct RecordsImage<'a> {
+    parts: Vec<PartImage<'a>>,
     len: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct PartImage {
+struct PartImage<'a> {
     first: u64,
     /// Which of the dataset's files `base` is; `None` for records made in memory.
     file: Option<u32>,
-    #[serde(with = "serde_bytes")]
-    bytes: Vec<u8>,
+    /// Borrowed from the records when written: the cache is written without a second copy.
+    #[serde(with = "crate::raw::cow_bytes")]
+    bytes: Cow<'a, [u8]>,
     #[serde(with = "serde_bytes")]
     starts: Vec<u8>,
     copies: Vec<String>,
@@ -312,13 +314,13 @@ impl Records<super::Release> {
 impl<T> Records<T> {
     /// The records as a cache keeps them; `file_of` tells which of the dataset's files a text
     /// is (the packed strings are places in it, so the text itself is not kept twice).
-    pub fn image(&self, file_of: impl Fn(&'static str) -> Option<u32>) -> RecordsImage {
+    pub fn image(&self, file_of: impl Fn(&'static str) -> Option<u32>) -> RecordsImage<'_> {
         RecordsImage {
             parts: (self.parts.iter())
                 .map(|part| PartImage {
                     first: part.first as u64,
                     file: file_of(part.base),
-                    bytes: part.packed.bytes.clone(),
+                    bytes: Cow::Borrowed(&part.packed.bytes),
                     starts: crate::raw::u32s_to_bytes(&part.packed.starts),
                     copies: part.packed.copies.iter().map(|t| t.to_string()).collect(),
                 })
@@ -331,7 +333,7 @@ impl<T> Records<T> {
     /// the image does not fit them (a file index out of range, parts out of order, a record
     /// starting past its part's bytes). Bytes that do not unpack give empty strings, never
     /// garbage memory: see [`Unpacker`].
-    pub fn from_image(image: RecordsImage, files: &[&'static str]) -> Option<Records<T>> {
+    pub fn from_image(image: RecordsImage<'_>, files: &[&'static str]) -> Option<Records<T>> {
         let mut parts = Vec::with_capacity(image.parts.len());
         let mut expected_first = 0usize;
         for part in image.parts {
@@ -352,7 +354,7 @@ impl<T> Records<T> {
                 first: part.first as usize,
                 base,
                 packed: Arc::new(PackedPart {
-                    bytes: part.bytes,
+                    bytes: part.bytes.into_owned(),
                     starts,
                     copies: part.copies.into_iter().map(Text::from).collect(),
                 }),

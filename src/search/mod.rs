@@ -147,16 +147,17 @@ pub struct SearchIndex {
 
 /// What a cache keeps of a [`SearchIndex`]: its texts, offsets, character bags and tie-breaks.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
-pub struct IndexImage {
-    blocks: Vec<BlockImage>,
+pub struct IndexImage<'a> {
+    blocks: Vec<BlockImage<'a>>,
     shift: u32,
     #[serde(with = "serde_bytes")]
     ties: Vec<u8>,
 }
 
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
-struct BlockImage {
-    texts: String,
+struct BlockImage<'a> {
+    /// Borrowed from the index when written: the cache is written without a second copy.
+    texts: std::borrow::Cow<'a, str>,
     #[serde(with = "serde_bytes")]
     starts: Vec<u8>,
     #[serde(with = "serde_bytes")]
@@ -164,11 +165,11 @@ struct BlockImage {
 }
 
 impl SearchIndex {
-    pub fn image(&self) -> IndexImage {
+    pub fn image(&self) -> IndexImage<'_> {
         IndexImage {
             blocks: (self.haystacks.blocks.iter())
                 .map(|b| BlockImage {
-                    texts: b.texts.clone(),
+                    texts: std::borrow::Cow::Borrowed(&b.texts),
                     starts: crate::raw::u64s_to_bytes(
                         &b.starts.iter().map(|&s| s as u64).collect::<Vec<_>>(),
                     ),
@@ -182,7 +183,7 @@ impl SearchIndex {
 
     /// The index back from an image made for a store of `entries` entries; `None` when it does
     /// not fit them (every entry needs its text, within its block, on character boundaries).
-    pub fn from_image(image: IndexImage, entries: usize) -> Option<SearchIndex> {
+    pub fn from_image(image: IndexImage<'_>, entries: usize) -> Option<SearchIndex> {
         let mut blocks = Vec::with_capacity(image.blocks.len());
         let mut total = 0;
         for b in image.blocks {
@@ -198,7 +199,7 @@ impl SearchIndex {
             }
             total += bags.len();
             blocks.push(Block {
-                texts: b.texts,
+                texts: b.texts.into_owned(),
                 starts,
                 bags,
             });
