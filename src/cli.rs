@@ -294,8 +294,19 @@ pub fn browse(cli: &Cli) -> ExitCode {
             if let Some(ms) = delay {
                 std::thread::sleep(std::time::Duration::from_millis(ms));
             }
-            let loaded = crate::open::open_cached(&sources, progress, use_cache)?;
-            Ok((loaded.opened.store, loaded.index))
+            // A cache still to be written is written once the timeline shows.
+            let (loaded, save) = crate::open::open_cached_then_save(&sources, progress, use_cache)?;
+            let afterwards = save.map(|save| -> crate::tui::Afterwards {
+                Box::new(move |store, index| {
+                    // Only a cache: a failure leaves the next start cold, nothing more.
+                    let _ = save.write(store, index);
+                })
+            });
+            Ok(crate::tui::Loaded {
+                store: loaded.opened.store,
+                index: loaded.index,
+                afterwards,
+            })
         }),
     };
     match crate::tui::run(dataset, settings) {

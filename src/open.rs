@@ -319,25 +319,67 @@ pub fn open_cached(
     progress: &Progress,
     use_cache: bool,
 ) -> Result<Loaded, DataError> {
+    let (mut loaded, save) = open_cached_then_save(sources, progress, use_cache)?;
+    if let (Some(save), Some(index)) = (save, &loaded.index) {
+        progress.enter(Stage::WritingCache, 0);
+        let saved = save.write(&loaded.opened.store, index);
+        if let CacheUse::Rebuilt { saved: was, .. } = &mut loaded.cache {
+            *was = saved;
+        }
+        progress.finish();
+    }
+    Ok(loaded)
+}
+
+/// A cache file still to be written, for a dataset that was just built: see
+/// [`open_cached_then_save`].
+pub struct CacheSave {
+    key: crate::cache::Key,
+    file: std::path::PathBuf,
+    texts: Vec<&'static str>,
+}
+
+impl CacheSave {
+    /// Writes the cache of `store` and `index`; its size, or why it could not be written.
+    pub fn write(&self, store: &Store, index: &crate::search::SearchIndex) -> Result<u64, String> {
+        crate::cache::write(&self.key, &self.file, store, index, &self.texts)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// [`open_cached`], leaving the cache to be written by the caller when the dataset was built:
+/// the browser shows the timeline first and writes it meanwhile. `Loaded::cache` then says
+/// "rebuilt" with the save still to be done.
+pub fn open_cached_then_save(
+    sources: &Sources,
+    progress: &Progress,
+    use_cache: bool,
+) -> Result<(Loaded, Option<CacheSave>), DataError> {
     let only_builtin = sources.base.is_none() && sources.overlays.is_empty();
     if only_builtin {
         let opened = open_sources(sources, progress)?;
-        return Ok(Loaded {
-            opened,
-            index: None,
-            cache: CacheUse::Off,
-        });
+        return Ok((
+            Loaded {
+                opened,
+                index: None,
+                cache: CacheUse::Off,
+            },
+            None,
+        ));
     }
     let Some(folder) = crate::cache::folder().filter(|_| use_cache) else {
         // No cache: still checked while the store and index are built.
         let files = read_sources(sources, progress)?;
         let (opened, index) = build_with_index(&files, sources.base.is_some(), progress)?;
         progress.finish();
-        return Ok(Loaded {
-            opened,
-            index: Some(index),
-            cache: CacheUse::Off,
-        });
+        return Ok((
+            Loaded {
+                opened,
+                index: Some(index),
+                cache: CacheUse::Off,
+            },
+            None,
+        ));
     };
     let paths = sources
         .paths()
@@ -361,14 +403,16 @@ pub fn open_cached(
             match cached.and_then(|c| c.into_store(&texts)) {
                 Ok((store, index)) => {
                     progress.finish();
-                    return Ok(Loaded {
-                        opened: Opened {
-                            store,
-                            warnings: Vec::new(),
-                        },
+                    let opened = Opened {
+                        store,
+                        warnings: Vec::new(),
+                    };
+                    let loaded = Loaded {
+                        opened,
                         index: Some(index),
                         cache: CacheUse::Hit,
-                    });
+                    };
+                    return Ok((loaded, None));
                 }
                 Err(why) => why,
             }
@@ -376,16 +420,25 @@ pub fn open_cached(
         None => crate::cache::Miss::Missing,
     };
     let (opened, index) = build_with_index(&files, sources.base.is_some(), progress)?;
-    progress.enter(Stage::WritingCache, 0);
-    let saved = match &key {
-        Some(key) => crate::cache::write(key, &key.file_in(&folder), &opened.store, &index, &texts)
-            .map_err(|e| e.to_string()),
+    let save = match key {
+        Some(key) => Ok(CacheSave {
+            file: key.file_in(&folder),
+            key,
+            texts,
+        }),
         None => Err("a dataset file could not be looked at".to_string()),
     };
     progress.finish();
-    Ok(Loaded {
-        opened,
-        index: Some(index),
-        cache: CacheUse::Rebuilt { why, saved },
-    })
+    let (save, saved) = match save {
+        Ok(save) => (Some(save), Err("not written yet".to_string())),
+        Err(why) => (None, Err(why)),
+    };
+    Ok((
+        Loaded {
+            opened,
+            index: Some(index),
+            cache: CacheUse::Rebuilt { why, saved },
+        },
+        save,
+    ))
 }

@@ -730,3 +730,35 @@ fn a_mark_made_in_the_browser_is_there_after_quitting_and_starting_again() {
     again.keys("q");
     assert_eq!(again.exit_code(), 0);
 }
+
+#[test]
+fn the_first_start_writes_the_cache_once_the_timeline_shows_and_the_next_reads_it() {
+    let dir = common::temp_dir("pty-cache-first");
+    let file = dir.join("catalogue.ron");
+    std::fs::write(&file, kicktime::synthetic::generate(20_000)).unwrap();
+    let data = file.display().to_string();
+    let cache = common::temp_dir("pty-cache-folder");
+    let env = [("XDG_CACHE_HOME", cache.to_str().unwrap())];
+    let cached = || {
+        let folder = cache.join("kicktime");
+        (std::fs::read_dir(&folder).into_iter().flatten().flatten())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "cache"))
+            .count()
+    };
+    let mut session = Session::start(&["--data", &data, "--timings"], 120, 32, &env);
+    session.wait_for("entries");
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_terminal_restored();
+    // Quitting waited for the cache written meanwhile: it is whole, and the next start reads it.
+    assert_eq!(cached(), 1, "one cache file, no temporary one left");
+    let leftovers = std::fs::read_dir(cache.join("kicktime")).unwrap().count();
+    assert_eq!(leftovers, 1);
+    drop(session);
+    let searched = common::kicktime_with(
+        &["search", "kayano", "--data", &data, "--timings"],
+        &[("XDG_CACHE_HOME", cache.as_path())],
+    );
+    let said = String::from_utf8_lossy(&searched.stderr);
+    assert!(said.contains("cache: read"), "{said}");
+}

@@ -246,7 +246,10 @@ pub fn clear(folder: &Path) -> std::io::Result<usize> {
     };
     for entry in entries {
         let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "cache") {
+        // Cache files, and any temporary file a process ended before it could rename.
+        let temporary =
+            (path.file_name().and_then(|n| n.to_str())).is_some_and(|n| n.starts_with(".tmp"));
+        if path.extension().is_some_and(|e| e == "cache") || temporary {
             std::fs::remove_file(&path)?;
             removed += 1;
         }

@@ -75,8 +75,16 @@ pub struct Dataset {
     pub load: Box<dyn FnOnce(&Progress) -> Result<Loaded, DataError> + Send>,
 }
 
-/// A loaded dataset: the store, and its search index when the cache held one.
-pub type Loaded = (crate::store::Store, Option<crate::search::SearchIndex>);
+/// A loaded dataset: the store, its search index when one was read or built, and work to do
+/// once the browser shows it (writing the cache of a dataset just built), on its own thread.
+pub struct Loaded {
+    pub store: crate::store::Store,
+    pub index: Option<crate::search::SearchIndex>,
+    pub afterwards: Option<Afterwards>,
+}
+
+/// Work on the loaded store and index, done while the browser is already in use.
+pub type Afterwards = Box<dyn FnOnce(&crate::store::Store, &crate::search::SearchIndex) + Send>;
 
 /// How a browsing session ended.
 pub enum Ended {
@@ -168,7 +176,11 @@ pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
             kept.push(action);
         }
     };
-    let (store, index) = match result {
+    let Loaded {
+        store,
+        index,
+        afterwards,
+    } = match result {
         Ok(loaded) => loaded,
         Err(e) => return Ok(Ended::Failed(e)),
     };
@@ -177,6 +189,10 @@ pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
         Some(index) => App::with_index(store, index, size.width, size.height),
         None => App::new(store, size.width, size.height),
     };
+    let afterwards = afterwards.map(|work| {
+        let (store, index) = (Arc::clone(&app.store), Arc::clone(&app.index));
+        std::thread::spawn(move || work(&store, &index))
+    });
     app.keymap = settings.keymap;
     app.browse.chronological = settings.sort == crate::config::Sort::Timeline;
     let mut runner = Runner::new(&app);
@@ -255,6 +271,12 @@ pub fn run(dataset: Dataset, settings: Settings) -> io::Result<Ended> {
     if let Err(e) = runner.save_unsaved(&mut app) {
         notices.push(e);
         code = crate::exit::IO;
+    }
+    // The terminal is given back first; then the cache being written is waited for (a
+    // fraction of a second at most), so that it is not cut off.
+    drop(guard);
+    if let Some(work) = afterwards {
+        let _ = work.join();
     }
     let mut ended = quit(code, first_frame, ready);
     if let Ended::Quit { notices: n, .. } = &mut ended {
