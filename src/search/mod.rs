@@ -9,6 +9,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+mod chain;
 mod filters;
 mod query;
 mod rank;
@@ -293,6 +294,7 @@ impl SearchIndex {
             exact,
             |entry| self.ties[entry],
             |entry| self.score(entry, &words),
+            |entry| self.tight_bound(entry, &words),
         );
         Found { rows, matched }
     }
@@ -310,6 +312,15 @@ impl SearchIndex {
         }
         let bound = words.iter().map(|w| w.bound(text)).sum::<Option<i64>>()?;
         Some(Candidate::new(entry, bound))
+    }
+
+    /// A bound on the score of an entry that every word matches, tighter than its candidate's
+    /// (see `chain.rs`).
+    fn tight_bound(&self, entry: usize, words: &[Word]) -> i64 {
+        let text = self.haystacks.text(entry);
+        (words.iter())
+            .map(|w| w.tight_bound(text).unwrap_or(i64::MAX / 8))
+            .sum()
     }
 
     /// fuzzy-matcher's score of an entry that every word matches.

@@ -41,12 +41,16 @@ const SCORE_IN_PARALLEL_FROM: usize = 2_000;
 
 /// The best `limit` of `candidates`, best first: by score, then by `tie` (lower first), then by
 /// timeline position. `score` gives the true score; when `exact` the bounds are the scores.
+/// `tight` gives a second bound, dearer than a candidate's but cheaper than its score: once
+/// `limit` rows are kept, a candidate whose tight bound cannot reach the worst of them is not
+/// scored.
 pub fn best(
     candidates: Vec<Candidate>,
     limit: usize,
     exact: bool,
     tie: impl Fn(usize) -> u32 + Sync,
     score: impl Fn(usize) -> i64 + Sync,
+    tight: impl Fn(usize) -> i64 + Sync,
 ) -> Vec<Hit> {
     let key = |h: &Hit| (Reverse(h.score), tie(h.entry), h.entry);
     let keep_best = |hits: &mut Vec<Hit>| {
@@ -95,10 +99,53 @@ pub fn best(
                     tie(slice[0].entry()),
                     slice[0].entry(),
                 );
-                if kept.len() >= limit && kept.iter().map(key).max().is_some_and(|w| w <= could) {
+                let worst = (kept.len() >= limit)
+                    .then(|| kept.iter().map(key).max())
+                    .flatten();
+                if worst.is_some_and(|w| w <= could) {
                     break 'groups;
                 }
-                kept.extend(score_all(&slice));
+                // The slice's tight bounds, then its matches scored best tight bound first, in
+                // chunks, each raising the bar the rest must reach.
+                let mut tightened = in_parallel(&slice, SCORE_IN_PARALLEL_FROM, |c| {
+                    let entry = c.entry();
+                    let bound = tight(entry);
+                    let could = (Reverse(bound), tie(entry), entry);
+                    worst
+                        .is_none_or(|w| w >= could)
+                        .then(|| Candidate::new(entry, bound))
+                });
+                tightened.sort_unstable_by_key(|c| (Reverse(c.bound()), tie(c.entry()), c.entry()));
+                let chunk_len = if kept.len() >= limit {
+                    CHUNK
+                } else {
+                    limit.max(CHUNK)
+                };
+                for chunk in tightened.chunks(chunk_len) {
+                    let worst = (kept.len() >= limit)
+                        .then(|| kept.iter().map(key).max())
+                        .flatten();
+                    let first = (
+                        Reverse(chunk[0].bound()),
+                        tie(chunk[0].entry()),
+                        chunk[0].entry(),
+                    );
+                    if worst.is_some_and(|w| w <= first) {
+                        break;
+                    }
+                    kept.extend(in_parallel(chunk, SCORE_IN_PARALLEL_FROM, |c| {
+                        let entry = c.entry();
+                        let could = (Reverse(c.bound()), tie(entry), entry);
+                        if worst.is_some_and(|w| w < could) {
+                            return None;
+                        }
+                        Some(Hit {
+                            entry,
+                            score: score(entry),
+                        })
+                    }));
+                    keep_best(&mut kept);
+                }
                 keep_best(&mut kept);
                 slice_len *= 2;
             }
@@ -112,6 +159,10 @@ pub fn best(
 
 /// The first slice of a group holds at least this many candidates.
 const FIRST_SLICE: usize = 256;
+
+/// Once the rows are full, a slice's matches are scored this many at a time, best tight bound
+/// first, so that each chunk can raise the bar for the next.
+const CHUNK: usize = 2_048;
 
 /// Removes from `group` the `count` candidates with the lowest tie-breaks and returns them in
 /// tie-break order.
@@ -178,6 +229,7 @@ mod tests {
                 scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 if entry < 10 { 40 - entry as i64 } else { 20 }
             },
+            |_| i64::MAX,
         );
         assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [0, 1, 2]);
         assert_eq!(scored.into_inner(), 10);
@@ -198,6 +250,7 @@ mod tests {
                 scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 30
             },
+            |_| i64::MAX,
         );
         assert_eq!(
             hits.iter().map(|h| h.entry).collect::<Vec<_>>(),
@@ -225,7 +278,36 @@ mod tests {
             false,
             |entry| 1 - entry as u32,
             |_| 20,
+            |_| 20,
         );
         assert_eq!(hits[0].entry, 1);
+    }
+
+    #[test]
+    fn a_match_whose_tight_bound_cannot_reach_the_kept_rows_is_not_scored() {
+        // Every bound is 50, but only the even entries can really score more than 10.
+        let candidates: Vec<Candidate> = (0..4_000)
+            .map(|entry| Candidate { entry, bound: 50 })
+            .collect();
+        let real = |entry: usize| if entry.is_multiple_of(2) { 40 } else { 10 };
+        let scored = std::sync::atomic::AtomicUsize::new(0);
+        let hits = best(
+            candidates,
+            300,
+            false,
+            |_| 0,
+            |entry| {
+                scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                real(entry)
+            },
+            |entry| real(entry) + 1,
+        );
+        assert_eq!(hits.len(), 300);
+        assert!(hits.iter().all(|h| h.score == 40 && h.entry % 2 == 0));
+        // Slices of 300, then 600, fill the rows kept with 40s; after that an odd entry (at
+        // most 11) cannot reach them and is not scored: 2,000 even entries and the 450 odd ones
+        // of the first two slices are, of 4,000.
+        let scored = scored.into_inner();
+        assert!(scored <= 2_450, "{scored} scored");
     }
 }

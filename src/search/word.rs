@@ -45,16 +45,16 @@ pub struct Word {
 
 /// What one occurrence of a character scores as skim's match score plus bonus (before the
 /// first character's minus one), by the character before it.
-struct CharScores {
+pub(super) struct CharScores {
     /// The bytes that match: the character as typed, and its other case unless the word is
     /// case-sensitive.
-    forms: [u8; 2],
+    pub(super) forms: [u8; 2],
     /// At the very start of the text, for each form.
     at_start: [i32; 2],
     /// After each ASCII character, for each form.
     after: [[i32; 128]; 2],
     /// With no bonus (after a character of its own kind), for each form.
-    plain: [i32; 2],
+    pub(super) plain: [i32; 2],
     /// The matcher in the word's case mode, for the rare character before it beyond ASCII.
     matcher: SkimMatcherV2,
 }
@@ -92,6 +92,22 @@ impl Word {
     /// with a new matcher, and the same text always gets the same score.
     pub fn repeats_a_letter(&self) -> bool {
         self.repeats
+    }
+
+    /// A bound at least as tight as [`Word::bound`], dearer to work out: for a word of three
+    /// or more ASCII letters and digits in an ASCII text, skim's recurrence followed on the
+    /// occurrences (see `chain.rs`); otherwise [`Word::bound`]. `None` when the word does not
+    /// match.
+    pub fn tight_bound(&self, text: &str) -> Option<i64> {
+        if (3..=super::chain::MAX_CHARS).contains(&self.chars) && text.is_ascii() {
+            let known: Option<Vec<&CharScores>> = self.scores.iter().copied().collect();
+            if let Some(known) = known {
+                // Past its occurrence limit, the chain gives way to the cheap bound.
+                return super::chain::bound(&known, &self.may_carry, text)
+                    .or_else(|| self.bound(text));
+            }
+        }
+        self.bound(text)
     }
 
     /// True when [`Word::bound`] gives the word's score exactly: a word of one ASCII letter or
@@ -324,12 +340,12 @@ impl CharScores {
             .unwrap_or(i32::MIN)
     }
 
-    fn form_of(&self, byte: u8) -> usize {
+    pub(super) fn form_of(&self, byte: u8) -> usize {
         usize::from(byte != self.forms[0])
     }
 
     /// The score of the occurrence at byte `at` of `text`.
-    fn at(&self, text: &str, at: usize) -> i32 {
+    pub(super) fn at(&self, text: &str, at: usize) -> i32 {
         let bytes = text.as_bytes();
         let form = self.form_of(bytes[at]);
         match at.checked_sub(1).map(|i| bytes[i]) {
@@ -399,7 +415,7 @@ fn char_scores(c: char, case_sensitive: bool) -> Option<&'static CharScores> {
 }
 
 /// The largest bonus skim gives a character that is not the first of the text.
-fn max_bonus() -> i32 {
+pub(super) fn max_bonus() -> i32 {
     let c = SkimScoreConfig::default();
     [
         c.bonus_head,
@@ -491,9 +507,49 @@ mod tests {
             prop_assert_eq!(bound.is_some(), score.is_some());
             if let (Some(bound), Some(score)) = (bound, score) {
                 prop_assert!(score <= bound, "{word:?} in {text:?}: {score} > {bound}");
+                // The tight bound holds too, for the score of a new matcher and of one reused
+                // (as the search scores a word without a repeated letter), and is no looser.
+                let tight = prepared.tight_bound(&text);
+                prop_assert!(tight.is_some_and(|t| t >= score && t <= bound), "{word:?} in {text:?}: {score} {tight:?} {bound}");
+                if !prepared.repeats_a_letter() {
+                    prop_assert!(tight.is_some_and(|t| Some(t) >= reused), "{word:?} in {text:?}: reused {reused:?} > {tight:?}");
+                }
                 if prepared.bound_is_exact() {
                     prop_assert_eq!(score, bound, "{:?} in {:?}", word, text);
                     prop_assert_eq!(Some(score), reused, "{:?} in {:?}", word, text);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The tight bound on the texts it is made for: ASCII, as long as a long entry's, and
+        /// words of three or more letters and digits.
+        #[test]
+        fn the_tight_bound_holds_for_longer_words_in_ascii_texts(
+            text in proptest::collection::vec(
+                prop::sample::select(vec![
+                    'a', 'b', 'k', 'K', 'A', 'y', 'Y', '0', '1', '4', ' ', '-', '/', '.', '(',
+                ]),
+                0..120,
+            ).prop_map(|c| c.into_iter().collect::<String>()),
+            word in proptest::collection::vec(
+                prop::sample::select(vec!['a', 'b', 'k', 'K', 'A', 'y', '1', '4']),
+                3..7,
+            ).prop_map(|c| c.into_iter().collect::<String>()),
+        ) {
+            let prepared = Word::new(&word);
+            let score = skim(&text, &word);
+            let reused = SHARED.with(|m| m.fuzzy_match(&text, &word));
+            let tight = prepared.tight_bound(&text);
+            prop_assert_eq!(tight.is_some(), score.is_some());
+            if let (Some(tight), Some(score)) = (tight, score) {
+                prop_assert!(score <= tight, "{word:?} in {text:?}: {score} > {tight}");
+                prop_assert!(prepared.bound(&text).is_some_and(|b| tight <= b));
+                if !prepared.repeats_a_letter() {
+                    prop_assert!(reused <= Some(tight), "{word:?} in {text:?}: reused {reused:?}");
                 }
             }
         }
