@@ -37,7 +37,7 @@ impl Candidate {
 const MAX_BUCKETS: i64 = 1 << 16;
 
 /// Scoring this many matches takes long enough to be worth splitting across threads.
-const SCORE_IN_PARALLEL_FROM: usize = 2_000;
+pub(super) const SCORE_IN_PARALLEL_FROM: usize = 2_000;
 
 /// The best `limit` of `candidates`, best first: by score, then by `tie` (lower first), then by
 /// timeline position. `score` gives the true score; when `exact` the bounds are the scores.

@@ -98,8 +98,14 @@ impl Word {
     /// or more ASCII letters and digits in an ASCII text, skim's recurrence followed on the
     /// occurrences (see `chain.rs`); otherwise [`Word::bound`]. `None` when the word does not
     /// match.
+    /// Whether [`Word::tight_bound`] can be tighter than [`Word::bound`] (in an ASCII text).
+    pub fn has_tight_bound(&self) -> bool {
+        (3..=super::chain::MAX_CHARS).contains(&self.chars)
+            && self.scores.iter().all(Option::is_some)
+    }
+
     pub fn tight_bound(&self, text: &str) -> Option<i64> {
-        if (3..=super::chain::MAX_CHARS).contains(&self.chars) && text.is_ascii() {
+        if self.has_tight_bound() && text.is_ascii() {
             let known: Option<Vec<&CharScores>> = self.scores.iter().copied().collect();
             if let Some(known) = known {
                 // Past its occurrence limit, the chain gives way to the cheap bound.
