@@ -139,8 +139,9 @@ impl Block {
 const PARALLEL_FROM: usize = 20_000;
 
 /// Up to this many matches, every one gets its tight bound before ranking (about 0.2 µs each);
-/// beyond, only those about to be scored (see [`rank::best`]).
-const TIGHTEN_ALL_UP_TO: usize = 150_000;
+/// beyond, only those about to be scored (see [`rank::best`]). Small in tests, so that the
+/// brute-force test meets both ways.
+const TIGHTEN_ALL_UP_TO: usize = if cfg!(test) { 300 } else { 150_000 };
 
 /// The searchable form of a store.
 pub struct SearchIndex {
