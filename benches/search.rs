@@ -12,20 +12,9 @@ fn main() {
     divan::main();
 }
 
-const QUERIES: &[&str] = &[
-    "k",
-    "kayano",
-    "jjj",
-    "brand:asics 14",
-    "collab:ganni",
-    "year:2020..2023 nb",
-    "gel kayano 14 silver",
-    "e",
-    "ka",
-    "ne",
-    "kay",
-    "air max 90 infrared",
-];
+#[path = "common/queries.rs"]
+mod queries;
+use queries::QUERIES;
 
 /// How many rows the browser shows at most on a tall screen.
 const SHOWN: usize = 100;

@@ -1,6 +1,6 @@
 //! A person typing the search bench's queries into the browser at 1,000,000 entries, one
 //! keystroke at a time, then erasing them: each keystroke's search is run exactly as the
-//! browser's worker runs it (`tui::worker::run`, narrowing from the last query when it can), and
+//! browser's worker runs it (`tui::worker::run`, narrowing from an earlier query, `tui/recent.rs`), and
 //! the figures are the median and the worst keystroke, in milliseconds. One step: the search a
 //! keystroke asks for, not the drawing (under 1 ms, `benches/render.rs`).
 //!
@@ -14,21 +14,9 @@ use kicktime::tui::app::MAX_RANKED_ROWS;
 use kicktime::tui::recent::RecentSearches;
 use kicktime::tui::worker::{Request, run};
 
-/// The queries of `benches/search.rs`.
-const QUERIES: &[&str] = &[
-    "k",
-    "kayano",
-    "jjj",
-    "brand:asics 14",
-    "collab:ganni",
-    "year:2020..2023 nb",
-    "gel kayano 14 silver",
-    "e",
-    "ka",
-    "ne",
-    "kay",
-    "air max 90 infrared",
-];
+#[path = "common/queries.rs"]
+mod queries;
+use queries::QUERIES;
 
 /// Each query is typed and erased this many times; a keystroke's figure is its median.
 const ROUNDS: usize = 5;
