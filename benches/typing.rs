@@ -1,8 +1,9 @@
 //! A person typing the search bench's queries into the browser at 1,000,000 entries, one
 //! keystroke at a time, then erasing them: each keystroke's search is run exactly as the
-//! browser's worker runs it (`tui::worker::run`, narrowing from an earlier query, `tui/recent.rs`), and
-//! the figures are the median and the worst keystroke, in milliseconds. One step: the search a
-//! keystroke asks for, not the drawing (under 1 ms, `benches/render.rs`).
+//! browser's worker runs it (`tui::worker::run`, narrowing from an earlier query as
+//! `tui/recent.rs` keeps them), and the figures are the median and the worst keystroke, in
+//! milliseconds. One step: the search a keystroke asks for, not the drawing (under 1 ms,
+//! `benches/render.rs`).
 //!
 //! `cargo bench --bench typing`; `-- 100000` for another size, `-- ne coll` for other queries.
 

@@ -32,7 +32,8 @@ pub fn parse(text: &'static str, options: &ron::Options, threads: usize) -> Opti
     rest = skip_blank(rest.strip_prefix("Dataset").unwrap_or(rest))?;
     rest = skip_blank(rest.strip_prefix('(')?)?;
     let mut seen: Vec<&str> = Vec::new();
-    let mut counted = 0;
+    // Where the last long list read ends (progress: see `long`).
+    let mut list_end = 0;
     while !rest.starts_with(')') {
         let name_len = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
@@ -54,7 +55,7 @@ pub fn parse(text: &'static str, options: &ron::Options, threads: usize) -> Opti
                 options,
                 threads,
                 &mut dataset.models,
-                &mut counted,
+                &mut list_end,
             )?,
             "releases" => long(
                 text,
@@ -62,7 +63,7 @@ pub fn parse(text: &'static str, options: &ron::Options, threads: usize) -> Opti
                 options,
                 threads,
                 &mut dataset.releases,
-                &mut counted,
+                &mut list_end,
             )?,
             _ => return None,
         };
@@ -76,8 +77,8 @@ pub fn parse(text: &'static str, options: &ron::Options, threads: usize) -> Opti
     if !skip_blank(&rest[1..])?.is_empty() {
         return None;
     }
-    // What the parts did not count (the small lists, the file's frame) counts as parsed now.
-    reading_part(text, counted..text.len(), || ());
+    // What follows the last long list counts as parsed now.
+    reading_part(text, list_end..text.len(), || ());
     Some(dataset)
 }
 
@@ -93,15 +94,16 @@ fn small<T: Deserialize<'static>>(
 }
 
 /// Reads a list of records at the start of `rest` (a part of `text`), in parts on `threads`
-/// cores when it is long; returns what follows it. `counted` grows by the bytes the parts
-/// counted as parsed.
+/// cores when it is long; returns what follows it, and sets `list_end` to where that is.
+/// Progress is told as the parts go, each from its own start (the short lists and the file's
+/// frame are not told: the gauge is about the long lists, which are nearly all of a long file).
 fn long<T: Packed + Send + Deserialize<'static>>(
     text: &'static str,
     rest: &'static str,
     options: &ron::Options,
     threads: usize,
     into: &mut Records<T>,
-    counted: &mut usize,
+    list_end: &mut usize,
 ) -> Option<&'static str> {
     let body = rest.strip_prefix('[')?;
     let length = estimated_length(body);
@@ -160,9 +162,7 @@ fn long<T: Packed + Send + Deserialize<'static>>(
         into.append(records);
         after = rest_of_part;
     }
-    // The parts before the last counted themselves; the last counts from its start to the
-    // list's end here.
-    *counted = offset(after);
+    *list_end = offset(after);
     Some(after)
 }
 
