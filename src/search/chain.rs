@@ -5,9 +5,9 @@
 //! [`Word::bound`] must be cheap, as every candidate gets one, so past the first two characters
 //! it counts any gap as one character. That leaves a word such as `bra` or `kaya` a loose bound
 //! on a million entries, and thousands of matches are scored before the best rows are known.
-//! The ranking asks this bound of each match it is about to score, and skips those that cannot
-//! reach the rows it keeps: it costs a walk over a few occurrences, where scoring fills skim's
-//! whole matrix.
+//! This bound costs a walk over a few occurrences, where scoring fills skim's whole matrix: the
+//! search ranks a word's matches by it when they are few enough, and otherwise asks it of each
+//! match about to be scored, skipping those that cannot reach the rows kept.
 //!
 //! skim (fuzzy-matcher 0.3.7, `build_score_matrix`) fills two rows of cells, the rows taking
 //! turns from one character of the word to the next. For character `k` and column `c` (text
