@@ -41,6 +41,9 @@ pub struct Word {
     may_carry: Vec<bool>,
     /// See [`Word::repeats_a_letter`].
     repeats: bool,
+    /// The scores of every character, for [`Word::tight_bound`], when the word has one: three
+    /// to `chain::MAX_CHARS` ASCII letters and digits.
+    chain: Option<Vec<&'static CharScores>>,
 }
 
 /// What one occurrence of a character scores as skim's match score plus bonus (before the
@@ -64,15 +67,21 @@ impl Word {
         let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
         let chars: Vec<char> = text.chars().collect();
         let same = |a: char, b: char| a == b || (!case_sensitive && a.eq_ignore_ascii_case(&b));
+        let scores: Vec<Option<&'static CharScores>> = chars
+            .iter()
+            .map(|&c| char_scores(c, case_sensitive))
+            .collect();
+        let chain = (3..=super::chain::MAX_CHARS)
+            .contains(&chars.len())
+            .then(|| scores.iter().copied().collect::<Option<Vec<_>>>())
+            .flatten();
         Word {
             text: text.to_string(),
             chars: chars.len(),
             case_sensitive,
             bag: char_bag(text),
-            scores: chars
-                .iter()
-                .map(|&c| char_scores(c, case_sensitive))
-                .collect(),
+            scores,
+            chain,
             repeats: chars.windows(2).any(|pair| same(pair[0], pair[1])),
             may_carry: (0..chars.len())
                 .map(|k| {
@@ -100,20 +109,17 @@ impl Word {
     /// match.
     /// Whether [`Word::tight_bound`] can be tighter than [`Word::bound`] (in an ASCII text).
     pub fn has_tight_bound(&self) -> bool {
-        (3..=super::chain::MAX_CHARS).contains(&self.chars)
-            && self.scores.iter().all(Option::is_some)
+        self.chain.is_some()
     }
 
     pub fn tight_bound(&self, text: &str) -> Option<i64> {
-        if self.has_tight_bound() && text.is_ascii() {
-            let known: Option<Vec<&CharScores>> = self.scores.iter().copied().collect();
-            if let Some(known) = known {
-                // Past its occurrence limit, the chain gives way to the cheap bound.
-                return super::chain::bound(&known, &self.may_carry, text)
-                    .or_else(|| self.bound(text));
+        match &self.chain {
+            // Past its occurrence limit, the chain gives way to the cheap bound.
+            Some(scores) if text.is_ascii() => {
+                super::chain::bound(scores, &self.may_carry, text).or_else(|| self.bound(text))
             }
+            _ => self.bound(text),
         }
-        self.bound(text)
     }
 
     /// True when [`Word::bound`] gives the word's score exactly: a word of one ASCII letter or

@@ -228,13 +228,18 @@ impl Browse {
         }
     }
 
+    /// Empties the search bar and drops the quick filters: the whole timeline.
+    fn unfiltered(&mut self) {
+        self.search.set("");
+        self.brand = None;
+        self.collaborator = None;
+    }
+
     fn clear_filters(&mut self) -> Option<Nav> {
         if !self.has_filters() {
             return None;
         }
-        self.search.set("");
-        self.brand = None;
-        self.collaborator = None;
+        self.unfiltered();
         if self.focus == Focus::Search {
             self.focus = Focus::Timeline;
         }
@@ -313,17 +318,14 @@ impl Browse {
             self.detail.show(store, self.subject(store));
             return None;
         }
-        self.search.set("");
-        self.brand = None;
-        self.collaborator = None;
+        self.unfiltered();
         Some(Nav::Refresh(Some(position)))
     }
 
     /// Lists the timeline narrowed by a query, as if typed.
     pub fn search_for(&mut self, text: &str) -> Nav {
+        self.unfiltered();
         self.search.set(text);
-        self.brand = None;
-        self.collaborator = None;
         self.pinned = None;
         self.focus = Focus::Timeline;
         Nav::Refresh(None)
@@ -354,9 +356,7 @@ impl Browse {
             self.detail.show(store, self.subject(store));
             return None;
         }
-        self.search.set("");
-        self.brand = None;
-        self.collaborator = None;
+        self.unfiltered();
         Some(Nav::Refresh(Some(position)))
     }
 

@@ -129,13 +129,13 @@ impl Browser {
     /// The id of the selected timeline entry.
     pub fn selected_id(&self) -> String {
         let store = &self.app.store;
-        let entry = self
-            .app
-            .browse
-            .listing
-            .selected_entry()
-            .expect("a selection");
-        store.id_of(&store.timeline[entry]).to_string()
+        store.id_of(self.selected_entry()).to_string()
+    }
+
+    /// The selected timeline entry.
+    fn selected_entry(&self) -> &kicktime::store::Entry {
+        let position = (self.app.browse.listing.selected_entry()).expect("a selection");
+        &self.app.store.timeline[position]
     }
 
     /// The ids of the listed entries, in list order.
@@ -148,13 +148,8 @@ impl Browser {
 
     /// The id of the era the selection is in.
     pub fn era_id(&self) -> String {
-        let store = &self.app.store;
-        let entry = self
-            .app
-            .browse
-            .listing
-            .selected_entry()
-            .expect("a selection");
-        store.eras[store.timeline[entry].era()].id.to_string()
+        self.app.store.eras[self.selected_entry().era()]
+            .id
+            .to_string()
     }
 }
