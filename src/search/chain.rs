@@ -43,6 +43,25 @@ const MAX_OCCURRENCES: usize = 256;
 /// may carry a bonus at the characters where `may_carry` says so, in the ASCII `text`; `None`
 /// when the word does not match or the text has too many occurrences to follow.
 pub fn bound(scores: &[&CharScores], may_carry: &[bool], text: &str) -> Option<i64> {
+    thread_local! {
+        /// The occurrences followed, kept between calls: a fresh array for each would cost
+        /// more to clear than the walk itself.
+        static FOUND: std::cell::RefCell<Vec<(usize, i32)>> =
+            std::cell::RefCell::new(Vec::with_capacity(MAX_OCCURRENCES));
+    }
+    FOUND.with_borrow_mut(|found| {
+        found.clear();
+        bound_with(found, scores, may_carry, text)
+    })
+}
+
+/// [`bound`], with `found` (empty) to keep the occurrences in.
+fn bound_with(
+    found: &mut Vec<(usize, i32)>,
+    scores: &[&CharScores],
+    may_carry: &[bool],
+    text: &str,
+) -> Option<i64> {
     let bytes = text.as_bytes();
     let c = SkimScoreConfig::default();
     let (start, step) = (c.gap_start, c.gap_extension);
@@ -57,7 +76,6 @@ pub fn bound(scores: &[&CharScores], may_carry: &[bool], text: &str) -> Option<i
     // Per character: its occurrences from its first match, each with a bound on `M` there
     // (kept end to end in `found`, character `k`'s at `spans[k]`), and its `P` at the column
     // after its first match.
-    let mut found = [(0usize, NOTHING); MAX_OCCURRENCES];
     let mut spans = [(0usize, 0usize); MAX_CHARS];
     let mut count = 0;
     let mut opening = [NOTHING; MAX_CHARS];
@@ -117,7 +135,10 @@ pub fn bound(scores: &[&CharScores], may_carry: &[bool], text: &str) -> Option<i
                 );
                 skipped.max(right_after)
             };
-            *found.get_mut(count)? = (p, m);
+            if count == MAX_OCCURRENCES {
+                return None;
+            }
+            found.push((p, m));
             count += 1;
         }
         spans[k] = (level_start, count);

@@ -21,7 +21,7 @@ pub use query::{Filters, MarkFilter, Marked, Query, QueryError, parse_kind, pars
 use crate::store::{Entry, Store, Subject};
 use crate::text::{fold, fold_text};
 use filters::ResolvedFilters;
-use rank::Candidate;
+use rank::{Candidate, Known};
 use word::Word;
 
 /// One search result: a timeline position and its score (0 without words).
@@ -67,6 +67,9 @@ struct Block {
     /// Which characters each text holds, as a [`char_bag`], to skip it cheaply when a word
     /// needs a character it lacks.
     bags: Vec<u64>,
+    /// Which letters and digits start a word in each text, as a [`word_starts`] bag: a bound
+    /// on a word's score without reading the text (see [`Word::start_bound`]).
+    word_starts: Vec<u64>,
 }
 
 impl Haystacks {
@@ -115,9 +118,10 @@ impl Haystacks {
         &block.texts[block.starts[i]..block.starts[i + 1]]
     }
 
-    fn bag(&self, entry: usize) -> u64 {
+    /// An entry's [`char_bag`] and [`word_starts`].
+    fn bags(&self, entry: usize) -> (u64, u64) {
         let (block, i) = self.block(entry);
-        block.bags[i]
+        (block.bags[i], block.word_starts[i])
     }
 }
 
@@ -131,6 +135,7 @@ impl Block {
         write(&mut self.texts);
         self.starts.push(self.texts.len());
         self.bags.push(char_bag(&self.texts[start..]));
+        self.word_starts.push(word_starts(&self.texts[start..]));
     }
 }
 
@@ -168,6 +173,8 @@ struct BlockImage<'a> {
     starts: Vec<u8>,
     #[serde(with = "serde_bytes")]
     bags: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    word_starts: Vec<u8>,
 }
 
 impl SearchIndex {
@@ -180,6 +187,7 @@ impl SearchIndex {
                         &b.starts.iter().map(|&s| s as u64).collect::<Vec<_>>(),
                     ),
                     bags: crate::raw::u64s_to_bytes(&b.bags),
+                    word_starts: crate::raw::u64s_to_bytes(&b.word_starts),
                 })
                 .collect(),
             shift: self.haystacks.shift,
@@ -197,7 +205,9 @@ impl SearchIndex {
                 .map(|s| s as usize)
                 .collect();
             let bags = crate::raw::bytes_to_u64s(&b.bags)?;
+            let word_starts = crate::raw::bytes_to_u64s(&b.word_starts)?;
             let fits = starts.len() == bags.len() + 1
+                && word_starts.len() == bags.len()
                 && starts.windows(2).all(|w| w[0] <= w[1])
                 && starts.iter().all(|&s| b.texts.is_char_boundary(s));
             if !fits {
@@ -208,6 +218,7 @@ impl SearchIndex {
                 texts: b.texts.into_owned(),
                 starts,
                 bags,
+                word_starts,
             });
         }
         let ties = crate::raw::bytes_to_u32s(&image.ties)?;
@@ -238,6 +249,48 @@ pub fn char_bag(text: &str) -> u64 {
             _ => 1 << 63,
         }
     })
+}
+
+/// A bit for each ASCII letter (each case apart) and digit that starts a word of `text`, where
+/// skim gives a bonus: after a separator (see [`is_separator`]), or as a capital after
+/// anything else but a capital (a camel hump). Letters `a` to `z` are bits 0 to 25, `A` to `Z`
+/// 26 to 51, digits 52 to 61; bit [`TEXT_START`] is set when the text itself begins with a
+/// letter or digit, which skim counts double (the index's texts begin with a space).
+pub fn word_starts(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let first = bytes.first().map_or(0, |&b| start_bit(b));
+    let mut bag = if first != 0 { 1 << TEXT_START } else { 0 };
+    for pair in bytes.windows(2) {
+        if starts_word(pair[0], pair[1]) {
+            bag |= start_bit(pair[1]);
+        }
+    }
+    bag
+}
+
+/// Whether skim gives `byte` a bonus after `before` (see [`word_starts`]).
+pub fn starts_word(before: u8, byte: u8) -> bool {
+    is_separator(before) || (byte.is_ascii_uppercase() && !before.is_ascii_uppercase())
+}
+
+/// The bit of [`word_starts`] that says a text begins with a letter or digit.
+pub const TEXT_START: u32 = 62;
+
+/// The bit of [`word_starts`] for `byte`; nothing for a byte that is not a letter or digit.
+pub fn start_bit(byte: u8) -> u64 {
+    match byte {
+        b'a'..=b'z' => 1 << (byte - b'a'),
+        b'A'..=b'Z' => 1 << (26 + byte - b'A'),
+        b'0'..=b'9' => 1 << (52 + byte - b'0'),
+        _ => 0,
+    }
+}
+
+/// Whether skim counts a character after `byte` as starting a word: after a space or other
+/// separator (fuzzy-matcher's hard and soft separators are every ASCII punctuation character
+/// and the space), or `\0`, which it takes for the start of the text.
+pub fn is_separator(byte: u8) -> bool {
+    byte == 0 || byte == b' ' || byte.is_ascii_punctuation()
 }
 
 impl SearchIndex {
@@ -286,65 +339,63 @@ impl SearchIndex {
             return Found { rows, matched };
         }
         let words: Vec<Word> = query.words.iter().map(|w| Word::new(w)).collect();
-        let check = |entry: usize| self.bound(entry, &words);
+        // Every candidate is matched, and bounded by its word starts where that tells (see
+        // `Word::start_bound`): the texts are read only to match them, and ranking reads those
+        // of the few matches it might keep.
+        let check = |entry: usize| self.candidate(entry, &words);
         let bounded = match &admitted {
             Some(list) => in_parallel(list, PARALLEL_FROM, |&entry| check(entry as usize)),
             None => in_parallel_range(store.timeline.len(), PARALLEL_FROM, check),
         };
-        let exact = words.iter().all(Word::bound_is_exact);
         let matched = bounded.iter().map(|c| c.entry() as u32).collect();
-        // With a word that has a tight bound, and matches few enough to afford it, every match
-        // gets its tight bound at once: ranked by it, little more than the rows kept is scored.
-        // With more, the ranking asks it only of the matches it is about to score.
-        let tighten_all = !exact
-            && bounded.len() > limit
-            && bounded.len() <= TIGHTEN_ALL_UP_TO
-            && words.iter().any(Word::has_tight_bound);
-        let bounded = if tighten_all {
-            in_parallel(&bounded, rank::SCORE_IN_PARALLEL_FROM, |c| {
-                Some(Candidate::new(
-                    c.entry(),
-                    self.tight_bound(c.entry(), &words),
-                ))
-            })
+        // With words of one or two letters, the bound from the text is the score.
+        let exact = words.iter().all(Word::bound_is_exact);
+        let tie = |entry: usize| self.ties[entry];
+        let score = |entry: usize| self.score(entry, &words);
+        // Few enough matches are bounded from their texts at once (`chain.rs` for a longer
+        // word, exactly for a short one), and ranked by that: little more than the rows kept is
+        // scored. Past that, the ranking bounds from the texts only the matches whose word
+        // starts say they might be kept.
+        let rows = if bounded.len() <= TIGHTEN_ALL_UP_TO {
+            let tightened = in_parallel(&bounded, rank::SCORE_IN_PARALLEL_FROM, |c| {
+                let entry = c.entry();
+                Some(Candidate::new(entry, self.text_bound(entry, &words)))
+            });
+            let known = if exact { Known::Bound } else { Known::Neither };
+            rank::best(tightened, limit, known, tie, score, |_| i64::MAX)
         } else {
-            bounded
+            let tight = |entry: usize| self.text_bound(entry, &words);
+            let known = if exact { Known::Tight } else { Known::Neither };
+            rank::best(bounded, limit, known, tie, score, tight)
         };
-        let rows = rank::best(
-            bounded,
-            limit,
-            exact,
-            |entry| self.ties[entry],
-            |entry| self.score(entry, &words),
-            |entry| {
-                if tighten_all {
-                    i64::MAX
-                } else {
-                    self.tight_bound(entry, &words)
-                }
-            },
-        );
         Found { rows, matched }
     }
 
-    /// `None` when some word does not match the entry, else a bound on its score.
-    fn bound(&self, entry: usize, words: &[Word]) -> Option<Candidate> {
-        let (text, bag) = (self.haystacks.text(entry), self.haystacks.bag(entry));
+    /// The entry as a candidate when every word matches it, with a bound on its score from
+    /// its word starts (or from its text, for a word that does not begin with a letter or
+    /// digit).
+    fn candidate(&self, entry: usize, words: &[Word]) -> Option<Candidate> {
+        let (bag, starts) = self.haystacks.bags(entry);
         // The cheapest test first, for every word, before the dearer ones.
         if !words.iter().all(|w| w.may_be_in(bag)) {
             return None;
         }
-        // With several words, all are matched before any bound is worked out.
-        if words.len() > 1 && !words.iter().all(|w| w.matches(text)) {
+        let text = self.haystacks.text(entry);
+        if !words.iter().all(|w| w.found_by_bag() || w.matches(text)) {
             return None;
         }
-        let bound = words.iter().map(|w| w.bound(text)).sum::<Option<i64>>()?;
+        let bound = (words.iter())
+            .map(|w| match w.has_start_bound() {
+                true => Some(w.start_bound(starts)),
+                false => w.bound(text),
+            })
+            .sum::<Option<i64>>()?;
         Some(Candidate::new(entry, bound))
     }
 
-    /// A bound on the score of an entry that every word matches, tighter than its candidate's
-    /// (see `chain.rs`).
-    fn tight_bound(&self, entry: usize, words: &[Word]) -> i64 {
+    /// A bound on the score of an entry that every word matches, from its text: tighter than
+    /// its candidate's (see `chain.rs`), and its score for words of one or two letters.
+    fn text_bound(&self, entry: usize, words: &[Word]) -> i64 {
         let text = self.haystacks.text(entry);
         (words.iter())
             .map(|w| w.tight_bound(text).unwrap_or(i64::MAX / 8))
@@ -358,9 +409,9 @@ impl SearchIndex {
             .iter()
             .map(|w| {
                 let part = w.scored_part(text);
-                // See `Word::repeats_a_letter` for why such a word needs a new matcher.
+                // See `Word::repeats_a_letter` for why such a word needs a clean matrix.
                 let score = if w.repeats_a_letter() {
-                    word::matcher().fuzzy_match(part, w.text())
+                    word::score_afresh(&self.matcher, part, w.text())
                 } else {
                     self.matcher.fuzzy_match(part, w.text())
                 };
@@ -586,6 +637,15 @@ mod tests {
     }
 
     #[test]
+    fn word_starts_are_letters_and_digits_after_separators_and_camel_humps() {
+        let bits = |chars: &str| chars.bytes().fold(0, |bag, b| bag | start_bit(b));
+        assert_eq!(word_starts(" Gel-Kayano 14"), bits("GK1"));
+        assert_eq!(word_starts(" GelKayano x(y)"), bits("GKxy"));
+        assert_eq!(word_starts("kayano"), 1 << TEXT_START);
+        assert_eq!(word_starts(" é Ok"), bits("O"));
+    }
+
+    #[test]
     fn a_large_index_built_in_blocks_keeps_each_entry_text() {
         let store: Store = crate::synthetic::store(2 * PARALLEL_FROM);
         let index = SearchIndex::new(&store);
@@ -597,7 +657,8 @@ mod tests {
                 index.ties[position],
                 (entry.kind as u32) << 24 | title_chars
             );
-            assert_eq!(index.haystacks.bag(position), char_bag(&text));
+            let bags = (char_bag(&text), word_starts(&text));
+            assert_eq!(index.haystacks.bags(position), bags);
         }
     }
 

@@ -39,15 +39,26 @@ const MAX_BUCKETS: i64 = 1 << 16;
 /// Scoring this many matches takes long enough to be worth splitting across threads.
 pub(super) const SCORE_IN_PARALLEL_FROM: usize = 2_000;
 
+/// Which of a candidate's numbers is its score, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// Its bound: nothing needs scoring.
+    Bound,
+    /// Its tight bound: what `tight` gives is the score.
+    Tight,
+    /// Neither: `score` gives it.
+    Neither,
+}
+
 /// The best `limit` of `candidates`, best first: by score, then by `tie` (lower first), then by
-/// timeline position. `score` gives the true score; when `exact` the bounds are the scores.
+/// timeline position. `score` gives the true score, unless `known` says it is known already.
 /// `tight` gives a second bound, dearer than a candidate's but cheaper than its score: once
 /// `limit` rows are kept, a candidate whose tight bound cannot reach the worst of them is not
 /// scored.
 pub fn best(
     candidates: Vec<Candidate>,
     limit: usize,
-    exact: bool,
+    known: Known,
     tie: impl Fn(usize) -> u32 + Sync,
     score: impl Fn(usize) -> i64 + Sync,
     tight: impl Fn(usize) -> i64 + Sync,
@@ -63,11 +74,15 @@ pub fn best(
         in_parallel(group, SCORE_IN_PARALLEL_FROM, |c| {
             Some(Hit {
                 entry: c.entry(),
-                score: if exact { c.bound() } else { score(c.entry()) },
+                score: if known == Known::Bound {
+                    c.bound()
+                } else {
+                    score(c.entry())
+                },
             })
         })
     };
-    let mut kept = if exact {
+    let mut kept = if known == Known::Bound {
         // The bounds are the scores: the best candidates are the best hits, chosen before any
         // hit is made (a short query can have a candidate per entry).
         let mut candidates = candidates;
@@ -87,18 +102,15 @@ pub fn best(
         score_all(&candidates)
     } else {
         let mut kept: Vec<Hit> = Vec::new();
-        'groups: for mut group in by_falling_bound(&candidates) {
+        'groups: for (bound, mut group) in by_falling_bound(&candidates, &tie) {
             // Within a group, best tie-break first, in slices that double in size: once the
             // best a candidate could do cannot displace the worst row kept, neither can any
             // candidate after it, in this group or a lower one.
             let mut slice_len = limit.max(FIRST_SLICE);
             while !group.is_empty() {
-                let slice = take_best_ties(&mut group, slice_len, &tie);
-                let could = (
-                    Reverse(slice[0].bound()),
-                    tie(slice[0].entry()),
-                    slice[0].entry(),
-                );
+                let slice = take_lowest(&mut group, slice_len);
+                let (first_tie, first_entry) = tie_and_entry(slice[0]);
+                let could = (Reverse(bound), first_tie, first_entry);
                 let worst = (kept.len() >= limit)
                     .then(|| kept.iter().map(key).max())
                     .flatten();
@@ -107,14 +119,24 @@ pub fn best(
                 }
                 // The slice's tight bounds, then its matches scored best tight bound first, in
                 // chunks, each raising the bar the rest must reach.
-                let mut tightened = in_parallel(&slice, SCORE_IN_PARALLEL_FROM, |c| {
-                    let entry = c.entry();
+                let mut tightened = in_parallel(&slice, SCORE_IN_PARALLEL_FROM, |&key| {
+                    let (_, entry) = tie_and_entry(key);
                     let bound = tight(entry);
                     let could = (Reverse(bound), tie(entry), entry);
                     worst
                         .is_none_or(|w| w >= could)
                         .then(|| Candidate::new(entry, bound))
                 });
+                if known == Known::Tight {
+                    // The tight bounds are the scores: nothing to score, and no order needed.
+                    kept.extend(tightened.iter().map(|c| Hit {
+                        entry: c.entry(),
+                        score: c.bound(),
+                    }));
+                    keep_best(&mut kept);
+                    slice_len *= 2;
+                    continue;
+                }
                 tightened.sort_unstable_by_key(|c| (Reverse(c.bound()), tie(c.entry()), c.entry()));
                 let chunk_len = if kept.len() >= limit {
                     CHUNK
@@ -133,7 +155,7 @@ pub fn best(
                     if worst.is_some_and(|w| w <= first) {
                         break;
                     }
-                    kept.extend(in_parallel(chunk, SCORE_IN_PARALLEL_FROM, |c| {
+                    let hit = |c: &Candidate| {
                         let entry = c.entry();
                         let could = (Reverse(c.bound()), tie(entry), entry);
                         if worst.is_some_and(|w| w < could) {
@@ -143,7 +165,8 @@ pub fn best(
                             entry,
                             score: score(entry),
                         })
-                    }));
+                    };
+                    kept.extend(in_parallel(chunk, SCORE_IN_PARALLEL_FROM, hit));
                     keep_best(&mut kept);
                 }
                 keep_best(&mut kept);
@@ -164,28 +187,35 @@ const FIRST_SLICE: usize = 256;
 /// first, so that each chunk can raise the bar for the next.
 const CHUNK: usize = 2_048;
 
-/// Removes from `group` the `count` candidates with the lowest tie-breaks and returns them in
-/// tie-break order.
-fn take_best_ties(
-    group: &mut Vec<Candidate>,
-    count: usize,
-    tie: impl Fn(usize) -> u32,
-) -> Vec<Candidate> {
-    let order = |c: &Candidate| (tie(c.entry()), c.entry());
+/// A candidate in a group of equal bounds: its tie-break and timeline position in one number,
+/// which orders them as ranking does.
+fn group_key(tie: u32, entry: usize) -> u64 {
+    (u64::from(tie) << 32) | entry as u64
+}
+
+fn tie_and_entry(key: u64) -> (u32, usize) {
+    ((key >> 32) as u32, (key & 0xffff_ffff) as usize)
+}
+
+/// Removes the `count` lowest keys from `group` and returns them, the lowest first and the
+/// others in no order.
+fn take_lowest(group: &mut Vec<u64>, count: usize) -> Vec<u64> {
     if count < group.len() {
-        group.select_nth_unstable_by_key(count, order);
+        group.select_nth_unstable(count);
     }
     let rest = group.split_off(count.min(group.len()));
     let mut slice = std::mem::replace(group, rest);
-    slice.sort_unstable_by_key(order);
+    let lowest = (0..slice.len()).min_by_key(|&i| slice[i]);
+    slice.swap(0, lowest.unwrap_or(0));
     slice
 }
 
-/// The candidates in groups of equal bound, highest bound first.
-fn by_falling_bound(candidates: &[Candidate]) -> Vec<Vec<Candidate>> {
+/// The candidates in groups of equal bound, highest bound first, each as its [`group_key`]s.
+fn by_falling_bound(candidates: &[Candidate], tie: impl Fn(usize) -> u32) -> Vec<(i64, Vec<u64>)> {
     if candidates.is_empty() {
         return Vec::new();
     }
+    let key = |c: &Candidate| group_key(tie(c.entry()), c.entry());
     let (low, high) = candidates
         .iter()
         .fold((i64::MAX, i64::MIN), |(low, high), c| {
@@ -196,15 +226,17 @@ fn by_falling_bound(candidates: &[Candidate]) -> Vec<Vec<Candidate>> {
         sorted.sort_by_key(|c| Reverse(c.bound()));
         return sorted
             .chunk_by(|a, b| a.bound() == b.bound())
-            .map(<[Candidate]>::to_vec)
+            .map(|group| (group[0].bound(), group.iter().map(key).collect()))
             .collect();
     }
-    let mut buckets: Vec<Vec<Candidate>> = vec![Vec::new(); (high - low + 1) as usize];
-    for &c in candidates {
-        buckets[(high - c.bound()) as usize].push(c);
+    let mut buckets: Vec<Vec<u64>> = vec![Vec::new(); (high - low + 1) as usize];
+    for c in candidates {
+        buckets[(high - c.bound()) as usize].push(key(c));
     }
-    buckets.retain(|b| !b.is_empty());
-    buckets
+    (buckets.into_iter().enumerate())
+        .filter(|(_, b)| !b.is_empty())
+        .map(|(i, b)| (high - i as i64, b))
+        .collect()
 }
 
 #[cfg(test)]
@@ -223,7 +255,7 @@ mod tests {
         let hits = best(
             candidates,
             3,
-            false,
+            Known::Neither,
             |_| 0,
             |entry| {
                 scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -244,7 +276,7 @@ mod tests {
         let hits = best(
             candidates,
             3,
-            false,
+            Known::Neither,
             |entry| entry as u32 % 5_000,
             |_| {
                 scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -275,7 +307,7 @@ mod tests {
         let hits = best(
             candidates.to_vec(),
             1,
-            false,
+            Known::Neither,
             |entry| 1 - entry as u32,
             |_| 20,
             |_| 20,
@@ -294,7 +326,7 @@ mod tests {
         let hits = best(
             candidates,
             300,
-            false,
+            Known::Neither,
             |_| 0,
             |entry| {
                 scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

@@ -44,6 +44,10 @@ pub struct Word {
     /// The scores of every character, for [`Word::tight_bound`], when the word has one: three
     /// to `chain::MAX_CHARS` ASCII letters and digits.
     chain: Option<Vec<&'static CharScores>>,
+    /// The most the characters after the first can add, as [`Word::bound`] counts them, in
+    /// any text (see [`Word::start_bound`]): one that does not begin with a letter or digit,
+    /// and one that does.
+    most_after_first: [i64; 2],
 }
 
 /// What one occurrence of a character scores as skim's match score plus bonus (before the
@@ -53,11 +57,15 @@ pub(super) struct CharScores {
     /// case-sensitive.
     pub(super) forms: [u8; 2],
     /// At the very start of the text, for each form.
-    at_start: [i32; 2],
+    pub(super) at_start: [i32; 2],
     /// After each ASCII character, for each form.
-    after: [[i32; 128]; 2],
+    pub(super) after: [[i32; 128]; 2],
     /// With no bonus (after a character of its own kind), for each form.
     pub(super) plain: [i32; 2],
+    /// The most an occurrence scores where it starts a word (see `super::word_starts`), and
+    /// where it does not (not counting the start of the text), for each form.
+    at_word_start: [i32; 2],
+    inside_word: [i32; 2],
     /// The matcher in the word's case mode, for the rare character before it beyond ASCII.
     matcher: SkimMatcherV2,
 }
@@ -71,6 +79,14 @@ impl Word {
             .iter()
             .map(|&c| char_scores(c, case_sensitive))
             .collect();
+        let may_carry: Vec<bool> = (0..chars.len())
+            .map(|k| k >= 2 && (same(chars[k - 1], chars[k - 2]) || same(chars[k], chars[k - 2])))
+            .collect();
+        let most_after_first = [false, true].map(|text_start| {
+            (1..chars.len())
+                .map(|k| most_added(&scores, &may_carry, k, text_start))
+                .sum()
+        });
         let chain = (3..=super::chain::MAX_CHARS)
             .contains(&chars.len())
             .then(|| scores.iter().copied().collect::<Option<Vec<_>>>())
@@ -83,11 +99,8 @@ impl Word {
             scores,
             chain,
             repeats: chars.windows(2).any(|pair| same(pair[0], pair[1])),
-            may_carry: (0..chars.len())
-                .map(|k| {
-                    k >= 2 && (same(chars[k - 1], chars[k - 2]) || same(chars[k], chars[k - 2]))
-                })
-                .collect(),
+            most_after_first,
+            may_carry,
         }
     }
 
@@ -98,7 +111,8 @@ impl Word {
     /// True when two neighbouring characters of the word are the same (`ll`, `00`). skim reuses
     /// a scratch matrix between calls and reads some cells of it before writing them; only for
     /// such a word can what an earlier text left there change a score, so such a word is scored
-    /// with a new matcher, and the same text always gets the same score.
+    /// as a new matcher scores it ([`score_afresh`]), and the same text always gets the same
+    /// score.
     pub fn repeats_a_letter(&self) -> bool {
         self.repeats
     }
@@ -107,11 +121,6 @@ impl Word {
     /// or more ASCII letters and digits in an ASCII text, skim's recurrence followed on the
     /// occurrences (see `chain.rs`); otherwise [`Word::bound`]. `None` when the word does not
     /// match.
-    /// Whether [`Word::tight_bound`] can be tighter than [`Word::bound`] (in an ASCII text).
-    pub fn has_tight_bound(&self) -> bool {
-        self.chain.is_some()
-    }
-
     pub fn tight_bound(&self, text: &str) -> Option<i64> {
         match &self.chain {
             // Past its occurrence limit, the chain gives way to the cheap bound.
@@ -128,6 +137,41 @@ impl Word {
     pub fn bound_is_exact(&self) -> bool {
         let known = self.scores.iter().all(Option::is_some);
         known && (self.chars == 1 || (self.chars == 2 && !self.repeats))
+    }
+
+    /// An upper bound on the word's score in a text whose [`super::word_starts`] are `starts`,
+    /// the text unread: its first character scores at most as at a word start when one of its
+    /// forms starts a word there, and otherwise as inside a word; every later character adds
+    /// at most a match score and the largest bonus. Never below [`Word::bound`].
+    pub fn start_bound(&self, starts: u64) -> i64 {
+        let c = SkimScoreConfig::default();
+        let first = match self.scores[0] {
+            Some(one) => {
+                let starting = (0..2)
+                    .filter(|&form| starts & super::start_bit(one.forms[form]) != 0)
+                    .map(|form| one.at_word_start[form]);
+                let mut inside = one.inside_word[0].max(one.inside_word[1]);
+                if starts & (1 << super::TEXT_START) != 0 {
+                    inside = inside.max(one.at_start[0]).max(one.at_start[1]);
+                }
+                i64::from(starting.fold(inside, i32::max) + c.gap_extension)
+            }
+            None => max_first_score(),
+        };
+        let text_start = starts & (1 << super::TEXT_START) != 0;
+        first + self.most_after_first[usize::from(text_start)]
+    }
+
+    /// Whether [`Word::start_bound`] can tell texts apart: the word begins with an ASCII
+    /// letter or digit.
+    pub fn has_start_bound(&self) -> bool {
+        self.scores[0].is_some()
+    }
+
+    /// Whether a text's [`char_bag`] alone says if the word matches: a single letter or digit
+    /// matched in either case.
+    pub fn found_by_bag(&self) -> bool {
+        self.chars == 1 && self.scores[0].is_some() && !self.case_sensitive
     }
 
     /// False when `text_bag` (a text's [`char_bag`]) lacks a character of the word, so that the
@@ -201,7 +245,7 @@ impl Word {
         for k in counted..self.chars {
             bound += match self.scores[k] {
                 Some(scores) => {
-                    let carried = if self.may_carry[k] { max_bonus() } else { 0 };
+                    let carried = max_bonus_if(self.may_carry[k]);
                     let previous = self.scores[k - 1].map(|p| p.forms);
                     i64::from(scores.best_next(text, previous, carried.max(c.bonus_consecutive)))
                 }
@@ -320,11 +364,24 @@ impl CharScores {
             }
             plain[form] = score(&window(matched));
         }
+        let best_after = |form: usize, starts: bool| {
+            (0..128u8)
+                .filter(|&b| super::starts_word(b, forms[form]) == starts)
+                .map(|b| after[form][usize::from(b)])
+                .max()
+                .unwrap_or(i32::MIN)
+        };
+        // A character beyond ASCII before an occurrence counts as a lower-case letter, which
+        // is among the ASCII ones.
+        let at_word_start = [0, 1].map(|form| best_after(form, true));
+        let inside_word = [0, 1].map(|form| best_after(form, false));
         CharScores {
             forms,
             at_start,
             after,
             plain,
+            at_word_start,
+            inside_word,
             matcher,
         }
     }
@@ -440,6 +497,68 @@ pub(super) fn max_bonus() -> i32 {
     .unwrap_or(0)
 }
 
+/// The most the `k`th character (from 1) of a word whose characters score as `scores` can
+/// add to [`Word::bound`] in any text: right after the character before it (at the end of a
+/// run, after one of that character's forms), or after a gap, which [`Word::bound`] also
+/// counts at the very start of the text when `text_start` (where skim doubles the bonus).
+fn most_added(
+    scores: &[Option<&CharScores>],
+    may_carry: &[bool],
+    k: usize,
+    text_start: bool,
+) -> i64 {
+    let c = SkimScoreConfig::default();
+    let Some(s) = scores[k] else {
+        return max_next_score();
+    };
+    let consecutive = if k == 1 {
+        c.bonus_consecutive
+    } else {
+        max_bonus_if(may_carry[k]).max(c.bonus_consecutive)
+    };
+    // What comes before: one of the previous character's forms, or anything when that
+    // character is not an ASCII letter or digit (a character beyond ASCII counts as a
+    // lower-case letter).
+    let befores: Vec<u8> = match scores[k - 1] {
+        Some(previous) => previous.forms.to_vec(),
+        None => (0..128).collect(),
+    };
+    let mut most = i32::MIN;
+    for form in 0..2 {
+        for &before in &befores {
+            let here = s.after[form][usize::from(before)];
+            most = most.max(s.plain[form] + (here - s.plain[form]).max(consecutive));
+        }
+        let mut anywhere = (0..128).map(|b| s.after[form][b]).max().unwrap_or(i32::MIN);
+        if text_start {
+            anywhere = anywhere.max(s.at_start[form]);
+        }
+        most = most.max(anywhere + c.gap_start + c.gap_extension);
+    }
+    i64::from(most)
+}
+
+/// [`max_bonus`] when a character may carry a bonus from skim's scratch matrix, else nothing.
+fn max_bonus_if(may_carry: bool) -> i32 {
+    if may_carry { max_bonus() } else { 0 }
+}
+
+/// What a new matcher would score `word` in `text`, from `matcher`, whatever it scored before.
+///
+/// skim keeps its scratch matrix in a vector that each call resizes to its own rows and
+/// columns, keeping the cells it had and filling new ones as fresh. Scoring a one-character
+/// word in a one-character text first leaves four cells, all in the first row of the next
+/// call's matrix when its text has three characters or more, which that call resets before
+/// reading. Shorter texts get a new matcher. (Cheaper than a new matcher, whose first call
+/// allocates its thread-local caches; the brute-force ranking test compares with new ones.)
+pub fn score_afresh(matcher: &SkimMatcherV2, text: &str, word: &str) -> Option<i64> {
+    if text.chars().nth(2).is_none() {
+        return self::matcher().fuzzy_match(text, word);
+    }
+    matcher.fuzzy_match("a", "a");
+    matcher.fuzzy_match(text, word)
+}
+
 /// The matcher every score comes from: fuzzy-matcher's skim V2 with smart case.
 pub fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().smart_case()
@@ -519,6 +638,9 @@ mod tests {
             prop_assert_eq!(bound.is_some(), score.is_some());
             if let (Some(bound), Some(score)) = (bound, score) {
                 prop_assert!(score <= bound, "{word:?} in {text:?}: {score} > {bound}");
+                // The bound from the word starts alone is looser still.
+                let starts = prepared.start_bound(super::super::word_starts(&text));
+                prop_assert!(bound <= starts, "{word:?} in {text:?}: {bound} > {starts}");
                 // The tight bound holds too, for the score of a new matcher and of one reused
                 // (as the search scores a word without a repeated letter), and is no looser.
                 let tight = prepared.tight_bound(&text);
@@ -559,12 +681,49 @@ mod tests {
             prop_assert_eq!(tight.is_some(), score.is_some());
             if let (Some(tight), Some(score)) = (tight, score) {
                 prop_assert!(score <= tight, "{word:?} in {text:?}: {score} > {tight}");
+                let starts = prepared.start_bound(super::super::word_starts(&text));
+                prop_assert!(prepared.bound(&text).is_some_and(|b| b <= starts));
                 prop_assert!(prepared.bound(&text).is_some_and(|b| tight <= b));
                 if !prepared.repeats_a_letter() {
                     prop_assert!(reused <= Some(tight), "{word:?} in {text:?}: reused {reused:?}");
                 }
             }
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// A matcher that has scored anything scores afresh as a new one does, for the words
+        /// that need it (with a repeated letter).
+        #[test]
+        fn scoring_afresh_is_scoring_with_a_new_matcher(
+            before in text(),
+            earlier in word(),
+            text in text(),
+            word in proptest::collection::vec(prop::sample::select(vec!['a', 'k', 'K', 'y', '1']), 1..4)
+                .prop_map(|c| c.into_iter().flat_map(|c| [c, c]).collect::<String>()),
+        ) {
+            SHARED.with(|m| {
+                m.fuzzy_match(&before, &earlier);
+                prop_assert_eq!(score_afresh(m, &text, &word), skim(&text, &word));
+                Ok(())
+            })?;
+        }
+    }
+
+    #[test]
+    fn a_word_starting_where_skim_gives_a_bonus_bounds_its_first_letter() {
+        // `k` starts no word of the first text: its best is inside one, below a start.
+        let inside = Word::new("k").start_bound(super::super::word_starts(" okay"));
+        let start = Word::new("k").start_bound(super::super::word_starts(" ok kay"));
+        assert!(inside < start);
+        assert_eq!(Some(inside), skim(" okay", "k"));
+        assert_eq!(Some(start), skim(" ok kay", "k"));
+        // A camel hump counts as a start.
+        let hump = Word::new("k").start_bound(super::super::word_starts(" GelKayano"));
+        assert!(hump > inside);
+        assert!(hump >= skim(" GelKayano", "k").unwrap());
     }
 
     #[test]
