@@ -102,7 +102,11 @@ pub fn best(
         score_all(&candidates)
     } else {
         let mut kept: Vec<Hit> = Vec::new();
-        'groups: for (bound, mut group) in by_falling_bound(&candidates, &tie) {
+        'groups: for (bound, group) in by_falling_bound(&candidates) {
+            // Keyed only once reached: the lower groups are seldom looked at.
+            let mut group: Vec<u64> = in_parallel(&group, SCORE_IN_PARALLEL_FROM, |c| {
+                Some(group_key(tie(c.entry()), c.entry()))
+            });
             // Within a group, best tie-break first, in slices that double in size: once the
             // best a candidate could do cannot displace the worst row kept, neither can any
             // candidate after it, in this group or a lower one.
@@ -210,12 +214,11 @@ fn take_lowest(group: &mut Vec<u64>, count: usize) -> Vec<u64> {
     slice
 }
 
-/// The candidates in groups of equal bound, highest bound first, each as its [`group_key`]s.
-fn by_falling_bound(candidates: &[Candidate], tie: impl Fn(usize) -> u32) -> Vec<(i64, Vec<u64>)> {
+/// The candidates in groups of equal bound, highest bound first.
+fn by_falling_bound(candidates: &[Candidate]) -> Vec<(i64, Vec<Candidate>)> {
     if candidates.is_empty() {
         return Vec::new();
     }
-    let key = |c: &Candidate| group_key(tie(c.entry()), c.entry());
     let (low, high) = candidates
         .iter()
         .fold((i64::MAX, i64::MIN), |(low, high), c| {
@@ -226,12 +229,17 @@ fn by_falling_bound(candidates: &[Candidate], tie: impl Fn(usize) -> u32) -> Vec
         sorted.sort_by_key(|c| Reverse(c.bound()));
         return sorted
             .chunk_by(|a, b| a.bound() == b.bound())
-            .map(|group| (group[0].bound(), group.iter().map(key).collect()))
+            .map(|group| (group[0].bound(), group.to_vec()))
             .collect();
     }
-    let mut buckets: Vec<Vec<u64>> = vec![Vec::new(); (high - low + 1) as usize];
+    // Counted first, so that each bucket is made at its size.
+    let mut sizes = vec![0usize; (high - low + 1) as usize];
     for c in candidates {
-        buckets[(high - c.bound()) as usize].push(key(c));
+        sizes[(high - c.bound()) as usize] += 1;
+    }
+    let mut buckets: Vec<Vec<Candidate>> = sizes.into_iter().map(Vec::with_capacity).collect();
+    for &c in candidates {
+        buckets[(high - c.bound()) as usize].push(c);
     }
     (buckets.into_iter().enumerate())
         .filter(|(_, b)| !b.is_empty())
