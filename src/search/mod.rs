@@ -134,8 +134,9 @@ impl Block {
         let start = self.texts.len();
         write(&mut self.texts);
         self.starts.push(self.texts.len());
-        self.bags.push(char_bag(&self.texts[start..]));
-        self.word_starts.push(word_starts(&self.texts[start..]));
+        let (bag, starts) = bags(&self.texts[start..]);
+        self.bags.push(bag);
+        self.word_starts.push(starts);
     }
 }
 
@@ -143,9 +144,9 @@ impl Block {
 /// across threads.
 const PARALLEL_FROM: usize = 20_000;
 
-/// Up to this many matches, every one gets its tight bound before ranking (about 0.2 µs each);
-/// beyond, only those about to be scored (see [`rank::best`]). Small in tests, so that the
-/// brute-force test meets both ways.
+/// Up to this many matches, every one gets its bound from its text before ranking (about
+/// 0.2 µs each); beyond, only those ranking reaches (see [`rank::best`]). Small in tests, so
+/// that the brute-force test meets both ways.
 const TIGHTEN_ALL_UP_TO: usize = if cfg!(test) { 300 } else { 150_000 };
 
 /// The searchable form of a store.
@@ -273,6 +274,30 @@ pub fn starts_word(before: u8, byte: u8) -> bool {
     is_separator(before) || (byte.is_ascii_uppercase() && !before.is_ascii_uppercase())
 }
 
+/// [`char_bag`] and [`word_starts`] of `text` in one pass over its bytes, as the index is built.
+fn bags(text: &str) -> (u64, u64) {
+    let bytes = text.as_bytes();
+    let mut bag = 0;
+    let mut starts = match bytes.first() {
+        Some(&first) if start_bit(first) != 0 => 1 << TEXT_START,
+        _ => 0,
+    };
+    let mut before = None;
+    for &byte in bytes {
+        // A character beyond ASCII is bytes beyond it, each setting the top bit.
+        bag |= match byte.to_ascii_lowercase() {
+            c @ b'a'..=b'z' => 1 << (c - b'a'),
+            c @ b'0'..=b'9' => 1 << (26 + c - b'0'),
+            _ => 1 << 63,
+        };
+        if before.is_some_and(|before| starts_word(before, byte)) {
+            starts |= start_bit(byte);
+        }
+        before = Some(byte);
+    }
+    (bag, starts)
+}
+
 /// The bit of [`word_starts`] that says a text begins with a letter or digit.
 pub const TEXT_START: u32 = 62;
 
@@ -388,9 +413,12 @@ impl SearchIndex {
             return None;
         }
         let bound = (words.iter())
-            .map(|w| match w.has_start_bound() {
-                true => Some(w.start_bound(starts)),
-                false => w.bound(text()),
+            .map(|w| {
+                if w.has_start_bound() {
+                    Some(w.start_bound(starts))
+                } else {
+                    w.bound(text())
+                }
             })
             .sum::<Option<i64>>()?;
         Some(Candidate::new(entry, bound))
@@ -646,6 +674,10 @@ mod tests {
         assert_eq!(word_starts(" GelKayano x(y)"), bits("GKxy"));
         assert_eq!(word_starts("kayano"), 1 << TEXT_START);
         assert_eq!(word_starts(" é Ok"), bits("O"));
+        // The index makes both bags in one pass, as the plain functions do.
+        for text in ["", " Gel-Kayano 14", "éOk日K", "kayano", " a(B)c", "1X"] {
+            assert_eq!(bags(text), (char_bag(text), word_starts(text)), "{text:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Ranking the best rows of a search without scoring every match. Each match comes with an
-//! upper bound on its score; matches are scored in order of falling bound, and scoring stops as
-//! soon as no bound left can reach the rows already kept. A short query on a large dataset
-//! matches most entries, but only those that could be among the rows shown are scored.
+//! upper bound on its score; matches are taken in order of falling bound, each asked for a
+//! tighter bound (dearer) and then its score (dearer still) only while it could still reach the
+//! rows kept, and ranking stops as soon as no bound left can. A short query on a large dataset
+//! matches most entries, but only those that could be among the rows shown are looked at.
 
 use std::cmp::Reverse;
 

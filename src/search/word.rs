@@ -1,6 +1,7 @@
 //! One query word made ready for a haystack: whether it matches (exactly when fuzzy-matcher
 //! would), and a cheap upper bound on fuzzy-matcher's score, so that entries which cannot reach
-//! the rows shown need not be scored at all.
+//! the rows shown need not be scored at all; and a coarser bound from the text's word starts
+//! alone ([`Word::start_bound`]), so that most texts need not even be read for it.
 //!
 //! The bound follows how skim's V2 algorithm adds up a score, one word character at a time:
 //! - A character matched at some position scores a match score, less a case penalty, plus a
