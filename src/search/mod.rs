@@ -65,7 +65,7 @@ struct Block {
     /// Where each entry's text starts in `texts`, and a last item where the last one ends.
     starts: Vec<usize>,
     /// Which characters each text holds, as a [`char_bag`], to skip it cheaply when a word
-    /// needs a character it lacks.
+    /// needs a character it lacks; with the [`pairs`] that start its words.
     bags: Vec<u64>,
     /// Which letters and digits start a word in each text, as a [`word_starts`] bag: a bound
     /// on a word's score without reading the text (see [`Word::start_bound`]).
@@ -274,7 +274,32 @@ pub fn starts_word(before: u8, byte: u8) -> bool {
     is_separator(before) || (byte.is_ascii_uppercase() && !before.is_ascii_uppercase())
 }
 
-/// [`char_bag`] and [`word_starts`] of `text` in one pass over its bytes, as the index is built.
+/// The pairs of letters and digits that start a word of `text` (the first two characters of
+/// the word, or of the text), as bits 36 to 62 of a 64-bit bag, which [`char_bag`] leaves empty:
+/// a small Bloom filter, each pair setting one bit ([`pair_bit`]), so that a bit set may also
+/// stand for another pair. The index keeps them in its character bags.
+pub fn pairs(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut bag = bytes.get(..2).map_or(0, |two| pair_bit(two[0], two[1]));
+    for three in bytes.windows(3) {
+        if starts_word(three[0], three[1]) {
+            bag |= pair_bit(three[1], three[2]);
+        }
+    }
+    bag
+}
+
+/// The bit of [`pairs`] for two letters or digits, either case; nothing for other bytes.
+pub fn pair_bit(first: u8, second: u8) -> u64 {
+    if !first.is_ascii_alphanumeric() || !second.is_ascii_alphanumeric() {
+        return 0;
+    }
+    let (first, second) = (first.to_ascii_lowercase(), second.to_ascii_lowercase());
+    1 << (36 + (u32::from(first) * 31 + u32::from(second)) % 27)
+}
+
+/// [`char_bag`] with [`pairs`], and [`word_starts`], of `text` in one pass over its bytes, as
+/// the index is built.
 fn bags(text: &str) -> (u64, u64) {
     let bytes = text.as_bytes();
     let mut bag = 0;
@@ -283,6 +308,8 @@ fn bags(text: &str) -> (u64, u64) {
         _ => 0,
     };
     let mut before = None;
+    // The byte before, when it starts a word (or the text).
+    let mut starting = None;
     for &byte in bytes {
         // A character beyond ASCII is bytes beyond it, each setting the top bit.
         bag |= match byte.to_ascii_lowercase() {
@@ -290,9 +317,14 @@ fn bags(text: &str) -> (u64, u64) {
             c @ b'0'..=b'9' => 1 << (26 + c - b'0'),
             _ => 1 << 63,
         };
-        if before.is_some_and(|before| starts_word(before, byte)) {
+        if let Some(first) = starting {
+            bag |= pair_bit(first, byte);
+        }
+        let starts_here = before.is_none_or(|before| starts_word(before, byte));
+        if starts_here && before.is_some() {
             starts |= start_bit(byte);
         }
+        starting = starts_here.then_some(byte);
         before = Some(byte);
     }
     (bag, starts)
@@ -415,7 +447,7 @@ impl SearchIndex {
         let bound = (words.iter())
             .map(|w| {
                 if w.has_start_bound() {
-                    Some(w.start_bound(starts))
+                    Some(w.start_bound(bag, starts))
                 } else {
                     w.bound(text())
                 }
@@ -676,7 +708,8 @@ mod tests {
         assert_eq!(word_starts(" é Ok"), bits("O"));
         // The index makes both bags in one pass, as the plain functions do.
         for text in ["", " Gel-Kayano 14", "éOk日K", "kayano", " a(B)c", "1X"] {
-            assert_eq!(bags(text), (char_bag(text), word_starts(text)), "{text:?}");
+            let plain = (char_bag(text) | pairs(text), word_starts(text));
+            assert_eq!(bags(text), plain, "{text:?}");
         }
     }
 
@@ -692,7 +725,7 @@ mod tests {
                 index.ties[position],
                 (entry.kind as u32) << 24 | title_chars
             );
-            let bags = (char_bag(&text), word_starts(&text));
+            let bags = (char_bag(&text) | pairs(&text), word_starts(&text));
             assert_eq!(index.haystacks.bags(position), bags);
         }
     }

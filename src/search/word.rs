@@ -45,10 +45,14 @@ pub struct Word {
     /// The scores of every character, for [`Word::tight_bound`], when the word has one: three
     /// to `chain::MAX_CHARS` ASCII letters and digits.
     chain: Option<Vec<&'static CharScores>>,
-    /// The most the characters after the first can add, as [`Word::bound`] counts them, in
-    /// any text (see [`Word::start_bound`]): one that does not begin with a letter or digit,
-    /// and one that does.
-    most_after_first: [i64; 2],
+    /// The most the second character can add right after the first, as [`Word::bound`] counts
+    /// it, in any text (see [`Word::start_bound`]), and in any way (in a text that does not
+    /// begin with a letter or digit, and in one that does).
+    second_follows: i64,
+    second_anyhow: [i64; 2],
+    /// The most the characters from the third on can add together, in any text: one that does
+    /// not begin with a letter or digit, and one that does.
+    most_after_second: [i64; 2],
 }
 
 /// What one occurrence of a character scores as skim's match score plus bonus (before the
@@ -83,8 +87,14 @@ impl Word {
         let may_carry: Vec<bool> = (0..chars.len())
             .map(|k| k >= 2 && (same(chars[k - 1], chars[k - 2]) || same(chars[k], chars[k - 2])))
             .collect();
-        let most_after_first = [false, true].map(|text_start| {
-            (1..chars.len())
+        let (second_follows, second_anyhow) = if chars.len() > 1 {
+            let anyhow = [false, true].map(|start| most_added(&scores, &may_carry, 1, start));
+            (most_following(&scores, &may_carry, 1), anyhow)
+        } else {
+            (0, [0, 0])
+        };
+        let most_after_second = [false, true].map(|text_start| {
+            (2..chars.len())
                 .map(|k| most_added(&scores, &may_carry, k, text_start))
                 .sum()
         });
@@ -100,7 +110,9 @@ impl Word {
             scores,
             chain,
             repeats: chars.windows(2).any(|pair| same(pair[0], pair[1])),
-            most_after_first,
+            second_follows,
+            second_anyhow,
+            most_after_second,
             may_carry,
         }
     }
@@ -144,23 +156,46 @@ impl Word {
     /// the text unread: its first character scores at most as at a word start when one of its
     /// forms starts a word there, and otherwise as inside a word; every later character adds
     /// at most a match score and the largest bonus. Never below [`Word::bound`].
-    pub fn start_bound(&self, starts: u64) -> i64 {
+    pub fn start_bound(&self, bag: u64, starts: u64) -> i64 {
         let c = SkimScoreConfig::default();
-        let first = match self.scores[0] {
-            Some(one) => {
-                let starting = (0..2)
-                    .filter(|&form| starts & super::start_bit(one.forms[form]) != 0)
-                    .map(|form| one.at_word_start[form]);
-                let mut inside = one.inside_word[0].max(one.inside_word[1]);
-                if starts & (1 << super::TEXT_START) != 0 {
-                    inside = inside.max(one.at_start[0]).max(one.at_start[1]);
-                }
-                i64::from(starting.fold(inside, i32::max) + c.gap_extension)
-            }
-            None => max_first_score(),
-        };
         let text_start = starts & (1 << super::TEXT_START) != 0;
-        first + self.most_after_first[usize::from(text_start)]
+        let later = self.most_after_second[usize::from(text_start)];
+        let Some(one) = self.scores[0] else {
+            return max_first_score() + self.second_anyhow[usize::from(text_start)] + later;
+        };
+        // The first character's best where it starts a word, and inside one.
+        let mut starting = (0..2)
+            .filter(|&form| starts & super::start_bit(one.forms[form]) != 0)
+            .map(|form| one.at_word_start[form])
+            .max();
+        if text_start {
+            starting = starting.max(Some(one.at_start[0].max(one.at_start[1])));
+        }
+        let inside = one.inside_word[0].max(one.inside_word[1]);
+        if self.chars == 1 {
+            return i64::from(starting.map_or(inside, |s| s.max(inside)) + c.gap_extension);
+        }
+        // The second character after a gap: at its best where it starts a word, if it does;
+        // right after the first: only where the two start a word together, if the first does.
+        let (second_after_gap, together) = match self.scores[1] {
+            Some(two) => {
+                let starts_too = (0..2)
+                    .filter(|&form| starts & super::start_bit(two.forms[form]) != 0)
+                    .map(|form| two.at_word_start[form]);
+                let anywhere = starts_too.fold(two.inside_word[0].max(two.inside_word[1]), i32::max);
+                let gap = i64::from(anywhere + c.gap_start + c.gap_extension);
+                let pair = super::pair_bit(one.forms[0], two.forms[0]);
+                (gap, bag & pair != 0)
+            }
+            None => (max_next_score(), true),
+        };
+        let second_anyhow = self.second_follows.max(second_after_gap);
+        let from_start = starting.map(|s| {
+            let second = if together { second_anyhow } else { second_after_gap };
+            i64::from(s + c.gap_extension) + second
+        });
+        let from_inside = i64::from(inside + c.gap_extension) + second_anyhow;
+        from_start.map_or(from_inside, |s| s.max(from_inside)) + later
     }
 
     /// Whether [`Word::start_bound`] can tell texts apart: the word begins with an ASCII
@@ -499,9 +534,9 @@ pub(super) fn max_bonus() -> i32 {
 }
 
 /// The most the `k`th character (from 1) of a word whose characters score as `scores` can
-/// add to [`Word::bound`] in any text: right after the character before it (at the end of a
-/// run, after one of that character's forms), or after a gap, which [`Word::bound`] also
-/// counts at the very start of the text when `text_start` (where skim doubles the bonus).
+/// add to [`Word::bound`] in any text: right after the character before it, or after a gap,
+/// which [`Word::bound`] also counts at the very start of the text when `text_start` (where
+/// skim doubles the bonus).
 fn most_added(
     scores: &[Option<&CharScores>],
     may_carry: &[bool],
@@ -512,14 +547,30 @@ fn most_added(
     let Some(s) = scores[k] else {
         return max_next_score();
     };
+    let mut after_gap = i32::MIN;
+    for form in 0..2 {
+        let mut anywhere = (0..128).map(|b| s.after[form][b]).max().unwrap_or(i32::MIN);
+        if text_start {
+            anywhere = anywhere.max(s.at_start[form]);
+        }
+        after_gap = after_gap.max(anywhere + c.gap_start + c.gap_extension);
+    }
+    most_following(scores, may_carry, k).max(i64::from(after_gap))
+}
+
+/// The most the `k`th character (from 1) can add to [`Word::bound`] right after the character
+/// before it (after one of that character's forms, or after anything when that character is
+/// not an ASCII letter or digit; a character beyond ASCII counts as a lower-case letter).
+fn most_following(scores: &[Option<&CharScores>], may_carry: &[bool], k: usize) -> i64 {
+    let c = SkimScoreConfig::default();
+    let Some(s) = scores[k] else {
+        return max_next_score();
+    };
     let consecutive = if k == 1 {
         c.bonus_consecutive
     } else {
         max_bonus_if(may_carry[k]).max(c.bonus_consecutive)
     };
-    // What comes before: one of the previous character's forms, or anything when that
-    // character is not an ASCII letter or digit (a character beyond ASCII counts as a
-    // lower-case letter).
     let befores: Vec<u8> = match scores[k - 1] {
         Some(previous) => previous.forms.to_vec(),
         None => (0..128).collect(),
@@ -530,11 +581,6 @@ fn most_added(
             let here = s.after[form][usize::from(before)];
             most = most.max(s.plain[form] + (here - s.plain[form]).max(consecutive));
         }
-        let mut anywhere = (0..128).map(|b| s.after[form][b]).max().unwrap_or(i32::MIN);
-        if text_start {
-            anywhere = anywhere.max(s.at_start[form]);
-        }
-        most = most.max(anywhere + c.gap_start + c.gap_extension);
     }
     i64::from(most)
 }
@@ -640,7 +686,7 @@ mod tests {
             if let (Some(bound), Some(score)) = (bound, score) {
                 prop_assert!(score <= bound, "{word:?} in {text:?}: {score} > {bound}");
                 // The bound from the word starts alone is looser still.
-                let starts = prepared.start_bound(super::super::word_starts(&text));
+                let starts = prepared.start_bound(super::super::char_bag(&text) | super::super::pairs(&text), super::super::word_starts(&text));
                 prop_assert!(bound <= starts, "{word:?} in {text:?}: {bound} > {starts}");
                 // The tight bound holds too, for the score of a new matcher and of one reused
                 // (as the search scores a word without a repeated letter), and is no looser.
@@ -682,7 +728,7 @@ mod tests {
             prop_assert_eq!(tight.is_some(), score.is_some());
             if let (Some(tight), Some(score)) = (tight, score) {
                 prop_assert!(score <= tight, "{word:?} in {text:?}: {score} > {tight}");
-                let starts = prepared.start_bound(super::super::word_starts(&text));
+                let starts = prepared.start_bound(super::super::char_bag(&text) | super::super::pairs(&text), super::super::word_starts(&text));
                 prop_assert!(prepared.bound(&text).is_some_and(|b| b <= starts));
                 prop_assert!(prepared.bound(&text).is_some_and(|b| tight <= b));
                 if !prepared.repeats_a_letter() {
@@ -716,15 +762,22 @@ mod tests {
     #[test]
     fn a_word_starting_where_skim_gives_a_bonus_bounds_its_first_letter() {
         // `k` starts no word of the first text: its best is inside one, below a start.
-        let inside = Word::new("k").start_bound(super::super::word_starts(" okay"));
-        let start = Word::new("k").start_bound(super::super::word_starts(" ok kay"));
+        let bound = |word: &str, text: &str| {
+            let bag = super::super::char_bag(text) | super::super::pairs(text);
+            Word::new(word).start_bound(bag, super::super::word_starts(text))
+        };
+        let inside = bound("k", " okay");
+        let start = bound("k", " ok kay");
         assert!(inside < start);
         assert_eq!(Some(inside), skim(" okay", "k"));
         assert_eq!(Some(start), skim(" ok kay", "k"));
         // A camel hump counts as a start.
-        let hump = Word::new("k").start_bound(super::super::word_starts(" GelKayano"));
+        let hump = bound("k", " GelKayano");
         assert!(hump > inside);
         assert!(hump >= skim(" GelKayano", "k").unwrap());
+        // Two letters that start a word together bound higher than apart.
+        assert!(bound("ka", " Kayano") > bound("ka", " Kite Air"));
+        assert_eq!(Some(bound("ka", " Kayano")), skim(" Kayano", "ka"));
     }
 
     #[test]
