@@ -50,6 +50,9 @@ pub struct Word {
     /// begin with a letter or digit, and in one that does).
     second_follows: i64,
     second_anyhow: [i64; 2],
+    /// The bit of `super::pairs` of the first two characters, when both are ASCII letters or
+    /// digits.
+    first_pair: Option<u64>,
     /// The most the characters from the third on can add together, in any text: one that does
     /// not begin with a letter or digit, and one that does.
     most_after_second: [i64; 2],
@@ -93,6 +96,10 @@ impl Word {
         } else {
             (0, [0, 0])
         };
+        let first_pair = match (scores.first(), scores.get(1)) {
+            (Some(Some(one)), Some(Some(two))) => Some(super::pair_bit(one.forms[0], two.forms[0])),
+            _ => None,
+        };
         let most_after_second = [false, true].map(|text_start| {
             (2..chars.len())
                 .map(|k| most_added(&scores, &may_carry, k, text_start))
@@ -112,6 +119,7 @@ impl Word {
             repeats: chars.windows(2).any(|pair| same(pair[0], pair[1])),
             second_follows,
             second_anyhow,
+            first_pair,
             most_after_second,
             may_carry,
         }
@@ -182,16 +190,21 @@ impl Word {
                 let starts_too = (0..2)
                     .filter(|&form| starts & super::start_bit(two.forms[form]) != 0)
                     .map(|form| two.at_word_start[form]);
-                let anywhere = starts_too.fold(two.inside_word[0].max(two.inside_word[1]), i32::max);
+                let anywhere =
+                    starts_too.fold(two.inside_word[0].max(two.inside_word[1]), i32::max);
                 let gap = i64::from(anywhere + c.gap_start + c.gap_extension);
-                let pair = super::pair_bit(one.forms[0], two.forms[0]);
+                let pair = self.first_pair.unwrap_or(u64::MAX);
                 (gap, bag & pair != 0)
             }
             None => (max_next_score(), true),
         };
         let second_anyhow = self.second_follows.max(second_after_gap);
         let from_start = starting.map(|s| {
-            let second = if together { second_anyhow } else { second_after_gap };
+            let second = if together {
+                second_anyhow
+            } else {
+                second_after_gap
+            };
             i64::from(s + c.gap_extension) + second
         });
         let from_inside = i64::from(inside + c.gap_extension) + second_anyhow;
