@@ -31,7 +31,7 @@ mod stream;
 use crate::store::{Store, StoreImage};
 
 /// This format's number: bump it whenever an image type changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 const MAGIC: &[u8; 16] = b"kicktime cache\0\0";
 const HEADER: usize = 16 + 4 + 4 + 8 + 8 + 8;
