@@ -160,7 +160,7 @@ pub fn best(
                     if worst.is_some_and(|w| w <= first) {
                         break;
                     }
-                    let hit = |c: &Candidate| {
+                    kept.extend(in_parallel(chunk, SCORE_IN_PARALLEL_FROM, |c| {
                         let entry = c.entry();
                         let could = (Reverse(c.bound()), tie(entry), entry);
                         if worst.is_some_and(|w| w < could) {
@@ -170,8 +170,7 @@ pub fn best(
                             entry,
                             score: score(entry),
                         })
-                    };
-                    kept.extend(in_parallel(chunk, SCORE_IN_PARALLEL_FROM, hit));
+                    }));
                     keep_best(&mut kept);
                 }
                 keep_best(&mut kept);
