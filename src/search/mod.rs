@@ -300,7 +300,7 @@ pub fn pair_bit(first: u8, second: u8) -> u64 {
 
 /// [`char_bag`] with [`pairs`], and [`word_starts`], of `text` in one pass over its bytes, as
 /// the index is built.
-fn bags(text: &str) -> (u64, u64) {
+pub(super) fn bags(text: &str) -> (u64, u64) {
     let bytes = text.as_bytes();
     let mut bag = 0;
     let mut starts = match bytes.first() {

@@ -649,6 +649,12 @@ mod tests {
         static SHARED: SkimMatcherV2 = matcher();
     }
 
+    /// The word's bound from the bags the index keeps for `text`.
+    fn start_bound_in(word: &Word, text: &str) -> i64 {
+        let (bag, starts) = super::super::bags(text);
+        word.start_bound(bag, starts)
+    }
+
     fn skim(text: &str, word: &str) -> Option<i64> {
         SkimMatcherV2::default()
             .smart_case()
@@ -699,7 +705,7 @@ mod tests {
             if let (Some(bound), Some(score)) = (bound, score) {
                 prop_assert!(score <= bound, "{word:?} in {text:?}: {score} > {bound}");
                 // The bound from the word starts alone is looser still.
-                let starts = prepared.start_bound(super::super::char_bag(&text) | super::super::pairs(&text), super::super::word_starts(&text));
+                let starts = start_bound_in(&prepared, &text);
                 prop_assert!(bound <= starts, "{word:?} in {text:?}: {bound} > {starts}");
                 // The tight bound holds too, for the score of a new matcher and of one reused
                 // (as the search scores a word without a repeated letter), and is no looser.
@@ -741,7 +747,7 @@ mod tests {
             prop_assert_eq!(tight.is_some(), score.is_some());
             if let (Some(tight), Some(score)) = (tight, score) {
                 prop_assert!(score <= tight, "{word:?} in {text:?}: {score} > {tight}");
-                let starts = prepared.start_bound(super::super::char_bag(&text) | super::super::pairs(&text), super::super::word_starts(&text));
+                let starts = start_bound_in(&prepared, &text);
                 prop_assert!(prepared.bound(&text).is_some_and(|b| b <= starts));
                 prop_assert!(prepared.bound(&text).is_some_and(|b| tight <= b));
                 if !prepared.repeats_a_letter() {
@@ -775,10 +781,7 @@ mod tests {
     #[test]
     fn a_word_starting_where_skim_gives_a_bonus_bounds_its_first_letter() {
         // `k` starts no word of the first text: its best is inside one, below a start.
-        let bound = |word: &str, text: &str| {
-            let bag = super::super::char_bag(text) | super::super::pairs(text);
-            Word::new(word).start_bound(bag, super::super::word_starts(text))
-        };
+        let bound = |word: &str, text: &str| start_bound_in(&Word::new(word), text);
         let inside = bound("k", " okay");
         let start = bound("k", " ok kay");
         assert!(inside < start);
